@@ -1,0 +1,50 @@
+namespace SmartcarClean.Application.Common;
+
+/// <summary>Smartcar's OAuth token endpoint.</summary>
+public interface ISmartcarAuth
+{
+    /// <exception cref="SmartcarAuthException">Smartcar refused the exchange.</exception>
+    Task<TokenResponse> ExchangeCodeAsync(string code, string redirectUri, CancellationToken cancellationToken);
+}
+
+/// <summary>Smartcar's vehicle API (v2.0), called with a vehicle owner's access token.</summary>
+public interface ISmartcarApi
+{
+    /// <summary>Every vehicle id the token reaches, across all pages.</summary>
+    /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
+    Task<IReadOnlyList<string>> ListVehicleIdsAsync(string accessToken, CancellationToken cancellationToken);
+
+    /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
+    Task<VehicleAttributes> GetAttributesAsync(string accessToken, string vehicleId, CancellationToken cancellationToken);
+}
+
+public sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresInSeconds)
+{
+    public override string ToString() => $"TokenResponse {{ ExpiresInSeconds = {ExpiresInSeconds} }}";
+}
+
+public sealed record VehicleAttributes(string Id, string Make, string Model, int Year);
+
+/// <summary>An OAuth error from the token endpoint, e.g. <c>invalid_grant</c>.</summary>
+public sealed class SmartcarAuthException(string error, string? description)
+    : Exception($"Smartcar refused the token request: {error} - {description}")
+{
+    public string Error { get; } = error;
+
+    public string? Description { get; } = description;
+}
+
+/// <summary>A Smartcar API error, by its documented <c>type</c> and <c>code</c>.</summary>
+public sealed class SmartcarApiException(int statusCode, string type, string? code, string? description)
+    : Exception($"Smartcar API error {statusCode} {type}:{code} - {description}")
+{
+    public int StatusCode { get; } = statusCode;
+
+    public string Type { get; } = type;
+
+    public string? ErrorCode { get; } = code;
+
+    public string? Description { get; } = description;
+
+    public bool IsAuthentication => Type == "AUTHENTICATION";
+}

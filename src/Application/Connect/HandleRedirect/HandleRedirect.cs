@@ -1,0 +1,101 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Common;
+using SmartcarClean.Domain.Connect;
+
+namespace SmartcarClean.Application.Connect.HandleRedirect;
+
+/// <summary>What Smartcar Connect put on the redirect back to the app.</summary>
+public sealed record HandleRedirect(string? Code, string? State, string? Error, string? ErrorDescription)
+    : ICommand<ConnectOutcome>;
+
+/// <summary>How a Connect attempt ended. Expected failures are outcomes the page explains, not exceptions.</summary>
+public sealed record ConnectOutcome(ConnectFailure? Failure)
+{
+    public static readonly ConnectOutcome Connected = new((ConnectFailure?)null);
+
+    public bool Succeeded => Failure is null;
+}
+
+public enum ConnectFailureReason
+{
+    /// <summary>The redirect's state is missing, unknown to this browser, already used or expired.</summary>
+    InvalidState,
+
+    /// <summary>The user (or Smartcar) ended Connect with an <c>error</c>.</summary>
+    ConnectError,
+
+    /// <summary>The redirect had neither a code nor an error.</summary>
+    MissingCode,
+
+    /// <summary>Smartcar refused to exchange the code for tokens, or could not be reached.</summary>
+    TokenExchangeFailed,
+}
+
+public sealed record ConnectFailure(
+    ConnectFailureReason Reason,
+    StateCheck State = StateCheck.Accepted,
+    ConnectError Error = ConnectError.Unknown,
+    string? ErrorDescription = null);
+
+internal sealed class HandleRedirectHandler(
+    IApplicationDbContext db,
+    ICurrentUser user,
+    ISender sender,
+    TimeProvider time) : ICommandHandler<HandleRedirect, ConnectOutcome>
+{
+    public async ValueTask<ConnectOutcome> Handle(HandleRedirect command, CancellationToken cancellationToken)
+    {
+        var (stateCheck, attempt) = await RedeemStateAsync(command.State, cancellationToken);
+        if (stateCheck != StateCheck.Accepted)
+        {
+            return Fail(new ConnectFailure(ConnectFailureReason.InvalidState, State: stateCheck));
+        }
+
+        if (!string.IsNullOrEmpty(command.Error))
+        {
+            return Fail(new ConnectFailure(
+                ConnectFailureReason.ConnectError,
+                Error: ConnectErrors.Parse(command.Error),
+                ErrorDescription: command.ErrorDescription));
+        }
+
+        if (string.IsNullOrEmpty(command.Code))
+        {
+            return Fail(new ConnectFailure(ConnectFailureReason.MissingCode));
+        }
+
+        try
+        {
+            await sender.Send(new ExchangeCode.ExchangeCode(command.Code, attempt!.RedirectUri), cancellationToken);
+        }
+        catch (Exception e) when (e is SmartcarAuthException or SmartcarApiException or HttpRequestException)
+        {
+            return Fail(new ConnectFailure(ConnectFailureReason.TokenExchangeFailed));
+        }
+
+        return ConnectOutcome.Connected;
+    }
+
+    private async Task<(StateCheck, ConnectAttempt?)> RedeemStateAsync(string? state, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(state))
+        {
+            return (StateCheck.Missing, null);
+        }
+
+        // Only the browser that started the attempt can finish it.
+        var attempt = await db.ConnectAttempts
+            .SingleOrDefaultAsync(a => a.State == state && a.BrowserUserId == user.Id, cancellationToken);
+        if (attempt is null)
+        {
+            return (StateCheck.Unknown, null);
+        }
+
+        var check = attempt.Redeem(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return (check, attempt);
+    }
+
+    private static ConnectOutcome Fail(ConnectFailure failure) => new(failure);
+}

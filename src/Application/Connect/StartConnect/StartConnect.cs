@@ -1,0 +1,37 @@
+using Mediator;
+using Microsoft.Extensions.Options;
+using SmartcarClean.Application.Common;
+using SmartcarClean.Domain.Connect;
+
+namespace SmartcarClean.Application.Connect.StartConnect;
+
+/// <summary>Begins a Connect attempt for the current browser and returns the Connect URL to send it to.</summary>
+public sealed record StartConnect(bool ForceApprovalPrompt = false) : ICommand<Uri>;
+
+internal sealed class StartConnectHandler(
+    IApplicationDbContext db,
+    ICurrentUser user,
+    IOptions<SmartcarOptions> options,
+    TimeProvider time) : ICommandHandler<StartConnect, Uri>
+{
+    public async ValueTask<Uri> Handle(StartConnect command, CancellationToken cancellationToken)
+    {
+        var smartcar = options.Value;
+        var attempt = ConnectAttempt.Start(user.Id, smartcar.RedirectUri, time.GetUtcNow());
+        db.ConnectAttempts.Add(attempt);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var query = new List<KeyValuePair<string, string>>
+        {
+            new("response_type", "code"),
+            new("client_id", smartcar.ClientId),
+            new("redirect_uri", smartcar.RedirectUri),
+            new("scope", string.Join(' ', smartcar.Scopes)),
+            new("state", attempt.State),
+            new("mode", smartcar.Mode),
+            new("approval_prompt", command.ForceApprovalPrompt ? "force" : "auto"),
+        };
+        var queryString = string.Join('&', query.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
+        return new Uri(smartcar.ConnectBaseUrl, $"/oauth/authorize?{queryString}");
+    }
+}

@@ -1,0 +1,23 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SmartcarClean.Application.Common;
+
+namespace SmartcarClean.Application;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddMediator(options =>
+        {
+            // Scoped: handlers use the request's DbContext and current user.
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            // Order matters: validation first, so no handler ever sees invalid input.
+            options.PipelineBehaviors = [typeof(ValidationBehaviour<,>)];
+        });
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

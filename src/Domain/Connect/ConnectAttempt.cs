@@ -1,0 +1,72 @@
+using System.Security.Cryptography;
+
+namespace SmartcarClean.Domain.Connect;
+
+/// <summary>
+/// One trip through Smartcar Connect, started by one browser. Its <see cref="State"/> travels to Connect and back;
+/// on the way back it is accepted once, only from the browser that started it, and only within <see cref="Lifetime"/>.
+/// </summary>
+public sealed class ConnectAttempt
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
+
+    private ConnectAttempt(Guid id, string state, string browserUserId, string redirectUri, DateTimeOffset startedAt)
+    {
+        Id = id;
+        State = state;
+        BrowserUserId = browserUserId;
+        RedirectUri = redirectUri;
+        StartedAt = startedAt;
+        ExpiresAt = startedAt + Lifetime;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string State { get; private set; }
+
+    public string BrowserUserId { get; private set; }
+
+    /// <summary>The redirect URI sent to Connect; the token exchange must send the very same one.</summary>
+    public string RedirectUri { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public DateTimeOffset? UsedAt { get; private set; }
+
+    public static ConnectAttempt Start(string browserUserId, string redirectUri, DateTimeOffset now) =>
+        new(Guid.NewGuid(), NewState(), browserUserId, redirectUri, now);
+
+    /// <summary>256 random bits, URL-safe: unguessable, and it survives the round trip through Connect unchanged.</summary>
+    public static string NewState() => Base64Url(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Accepts the state once. A state is expired at or after its expiry instant.</summary>
+    public StateCheck Redeem(DateTimeOffset now)
+    {
+        if (UsedAt is not null)
+        {
+            return StateCheck.Reused;
+        }
+
+        if (now >= ExpiresAt)
+        {
+            return StateCheck.Expired;
+        }
+
+        UsedAt = now;
+        return StateCheck.Accepted;
+    }
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}
+
+public enum StateCheck
+{
+    Accepted,
+    Missing,
+    Unknown,
+    Reused,
+    Expired,
+}

@@ -1,0 +1,39 @@
+namespace SmartcarClean.Domain.Vehicles;
+
+/// <summary>What one completed Connect gave one browser user: tokens, and the vehicles they reach.</summary>
+public sealed class Connection
+{
+    private readonly List<ConnectedVehicle> _vehicles = [];
+
+    private Connection()
+    {
+        OwnerId = string.Empty;
+        Tokens = null!;
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>The app's user (for now the browser's anonymous user) who connected.</summary>
+    public string OwnerId { get; private set; }
+
+    public TokenSet Tokens { get; private set; }
+
+    public DateTimeOffset ConnectedAt { get; private set; }
+
+    public IReadOnlyList<ConnectedVehicle> Vehicles => _vehicles;
+
+    public static Connection Create(string ownerId, TokenSet tokens, IEnumerable<string> vehicleIds, DateTimeOffset now)
+    {
+        var connection = new Connection { Id = Guid.NewGuid(), OwnerId = ownerId, Tokens = tokens, ConnectedAt = now };
+        connection._vehicles.AddRange(vehicleIds.Distinct().Select(id => new ConnectedVehicle(id)));
+        return connection;
+    }
+}
+
+/// <summary>A vehicle reached by a connection, by its Smartcar vehicle id.</summary>
+public sealed class ConnectedVehicle(string smartcarVehicleId)
+{
+    public int Id { get; private set; }
+
+    public string SmartcarVehicleId { get; private set; } = smartcarVehicleId;
+}

@@ -1,0 +1,26 @@
+namespace SmartcarClean.Domain.Vehicles;
+
+/// <summary>
+/// The tokens Smartcar issues for one connection. The access token lasts as long as Smartcar says (two hours);
+/// Smartcar does not say how long the refresh token lasts, it documents sixty days, so that is counted here.
+/// </summary>
+public sealed record TokenSet(
+    string AccessToken,
+    string RefreshToken,
+    DateTimeOffset AccessTokenExpiresAt,
+    DateTimeOffset RefreshTokenExpiresAt)
+{
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(60);
+
+    public static TokenSet Issued(string accessToken, string refreshToken, int expiresInSeconds, DateTimeOffset now) =>
+        new(accessToken, refreshToken, now.AddSeconds(expiresInSeconds), now + RefreshTokenLifetime);
+
+    /// <summary>A token is expired at or after its expiry instant.</summary>
+    public bool IsAccessTokenExpired(DateTimeOffset now) => now >= AccessTokenExpiresAt;
+
+    public bool IsRefreshTokenExpired(DateTimeOffset now) => now >= RefreshTokenExpiresAt;
+
+    /// <summary>Never prints the token values, so a token set that reaches a log line leaks nothing.</summary>
+    public override string ToString() =>
+        $"TokenSet {{ AccessTokenExpiresAt = {AccessTokenExpiresAt:O}, RefreshTokenExpiresAt = {RefreshTokenExpiresAt:O} }}";
+}

@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmartcarClean.Application.Common;
+using SmartcarClean.Infrastructure.Persistence;
+using SmartcarClean.Infrastructure.Smartcar;
+
+namespace SmartcarClean.Infrastructure;
+
+public static class DependencyInjection
+{
+    // dataDirectory: where the SQLite file and the Data Protection key ring live.
+    public static IServiceCollection AddInfrastructure(
+        this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        Directory.CreateDirectory(dataDirectory);
+        var connectionString = configuration.GetConnectionString("Default")
+            ?? $"Data Source={Path.Combine(dataDirectory, "smartcarclean.db")}";
+        services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+
+        // A persisted key ring: tokens encrypted before a restart can still be read after it.
+        services.AddDataProtection()
+            .SetApplicationName("SmartcarClean")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        services.AddOptions<SmartcarOptions>().Bind(configuration.GetSection(SmartcarOptions.Section));
+        services.AddHttpClient<ISmartcarAuth, SmartcarAuthClient>();
+        services.AddHttpClient<ISmartcarApi, SmartcarApiClient>();
+        return services;
+    }
+}

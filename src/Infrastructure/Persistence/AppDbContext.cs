@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using SmartcarClean.Application.Common;
+using SmartcarClean.Domain.Connect;
+using SmartcarClean.Domain.Vehicles;
+
+namespace SmartcarClean.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataProtectionProvider dataProtection)
+    : DbContext(options), IApplicationDbContext
+{
+    // Changing this string makes every stored token unreadable: it names the purpose the tokens were encrypted for.
+    internal const string TokenProtectionPurpose = "SmartcarClean.Tokens.v1";
+
+    public DbSet<ConnectAttempt> ConnectAttempts => Set<ConnectAttempt>();
+
+    public DbSet<Connection> Connections => Set<Connection>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<ConnectAttempt>(attempt =>
+        {
+            attempt.HasKey(a => a.Id);
+            attempt.HasIndex(a => a.State).IsUnique();
+            attempt.Property(a => a.State).HasMaxLength(64);
+            attempt.Property(a => a.BrowserUserId).HasMaxLength(64);
+            attempt.Property(a => a.RedirectUri).HasMaxLength(2048);
+        });
+
+        // Tokens are encrypted before they reach the database and decrypted only when loaded.
+        var encrypted = EncryptedStringConverter(dataProtection.CreateProtector(TokenProtectionPurpose));
+        modelBuilder.Entity<Connection>(connection =>
+        {
+            connection.HasKey(c => c.Id);
+            connection.Property(c => c.OwnerId).HasMaxLength(64);
+            connection.HasIndex(c => c.OwnerId);
+            connection.OwnsOne(c => c.Tokens, tokens =>
+            {
+                tokens.Property(t => t.AccessToken).HasColumnName("AccessTokenEncrypted").HasConversion(encrypted);
+                tokens.Property(t => t.RefreshToken).HasColumnName("RefreshTokenEncrypted").HasConversion(encrypted);
+                tokens.Property(t => t.AccessTokenExpiresAt).HasColumnName("AccessTokenExpiresAt");
+                tokens.Property(t => t.RefreshTokenExpiresAt).HasColumnName("RefreshTokenExpiresAt");
+            });
+            connection.Navigation(c => c.Tokens).IsRequired();
+            connection.HasMany(c => c.Vehicles).WithOne().HasForeignKey("ConnectionId").OnDelete(DeleteBehavior.Cascade);
+            connection.Navigation(c => c.Vehicles).AutoInclude();
+        });
+
+        modelBuilder.Entity<ConnectedVehicle>(vehicle =>
+        {
+            vehicle.HasKey(v => v.Id);
+            vehicle.Property(v => v.SmartcarVehicleId).HasMaxLength(128);
+        });
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot order or compare DateTimeOffset; store UTC ticks, which sort correctly.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+
+    private static ValueConverter<string, string> EncryptedStringConverter(IDataProtector protector) =>
+        new(plain => protector.Protect(plain), cipher => protector.Unprotect(cipher));
+}

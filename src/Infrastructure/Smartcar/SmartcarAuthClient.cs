@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
+using SmartcarClean.Application.Common;
+
+namespace SmartcarClean.Infrastructure.Smartcar;
+
+/// <summary>Smartcar's token endpoint, <c>POST {auth}/oauth/token</c>, as the official SDKs call it.</summary>
+internal sealed class SmartcarAuthClient(HttpClient http, IOptions<SmartcarOptions> options) : ISmartcarAuth
+{
+    public async Task<TokenResponse> ExchangeCodeAsync(string code, string redirectUri, CancellationToken cancellationToken)
+    {
+        var smartcar = options.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(smartcar.AuthBaseUrl, "/oauth/token"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = redirectUri,
+            }),
+        };
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{smartcar.ClientId}:{smartcar.ClientSecret}"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
+
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var error = await ReadJsonOrDefaultAsync<OAuthError>(response, cancellationToken);
+            throw new SmartcarAuthException(error?.Error ?? $"http_{(int)response.StatusCode}", error?.ErrorDescription);
+        }
+
+        var body = await response.Content.ReadFromJsonAsync<TokenBody>(cancellationToken)
+            ?? throw new SmartcarAuthException("invalid_response", "The token endpoint returned no body.");
+        if (string.IsNullOrEmpty(body.AccessToken) || string.IsNullOrEmpty(body.RefreshToken) || body.ExpiresIn <= 0)
+        {
+            throw new SmartcarAuthException("invalid_response", "The token endpoint's answer lacks a token or its lifetime.");
+        }
+
+        return new TokenResponse(body.AccessToken, body.RefreshToken, body.ExpiresIn);
+    }
+
+    private static async Task<T?> ReadJsonOrDefaultAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
+        {
+            return null;
+        }
+    }
+
+    private sealed record TokenBody(
+        [property: JsonPropertyName("access_token")] string? AccessToken,
+        [property: JsonPropertyName("refresh_token")] string? RefreshToken,
+        [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+    private sealed record OAuthError(
+        [property: JsonPropertyName("error")] string? Error,
+        [property: JsonPropertyName("error_description")] string? ErrorDescription);
+}

@@ -1,0 +1,29 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace SmartcarClean.Web.Services;
+
+/// <summary>
+/// The one place invalid input becomes a page: a handler's validation errors are added to ModelState and the page
+/// renders them with status 400, instead of an exception reaching the user as a 500.
+/// </summary>
+public sealed class ValidationExceptionFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is ValidationException validation)
+        {
+            foreach (var error in validation.Errors)
+            {
+                executed.ModelState.AddModelError(error.PropertyName, error.ErrorMessage);
+            }
+
+            executed.Result = new PageResult { StatusCode = StatusCodes.Status400BadRequest };
+            executed.ExceptionHandled = true;
+        }
+    }
+}
