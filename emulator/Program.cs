@@ -1,1 +1,6 @@
-Console.WriteLine("emulator");
+namespace SmartcarClean.Emulator;
+
+public static class Program
+{
+    public static void Main() => Console.WriteLine("emulator");
+}

@@ -1,0 +1,150 @@
+using FluentValidation;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Connect.HandleRedirect;
+using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Domain.Connect;
+
+namespace SmartcarClean.Unit.Application;
+
+public sealed class HandleRedirectTests : IDisposable
+{
+    private readonly HandlerTestHost _host = new();
+
+    [Fact]
+    public async Task A_valid_state_and_code_exchanges_the_code_with_the_same_redirect_uri_and_stores_the_connection()
+    {
+        var state = await StartAsync();
+
+        var outcome = await _host.SendAsync(new HandleRedirect("code-1", state, null, null));
+
+        outcome.Succeeded.ShouldBeTrue();
+        _host.Smartcar.Exchanges.ShouldBe([("code-1", HandlerTestHost.RedirectUri)]);
+        var connection = await _host.QueryDbAsync(db => db.Connections.SingleAsync());
+        connection.OwnerId.ShouldBe("browser-a");
+        connection.Vehicles.Select(v => v.SmartcarVehicleId).ShouldBe(["v-1"]);
+    }
+
+    [Fact]
+    public async Task A_missing_state_is_refused_without_calling_the_token_endpoint()
+    {
+        var outcome = await _host.SendAsync(new HandleRedirect("code-1", null, null, null));
+
+        ShouldBeStateFailure(outcome, StateCheck.Missing);
+    }
+
+    [Fact]
+    public async Task A_forged_state_is_refused_without_calling_the_token_endpoint()
+    {
+        await StartAsync();
+
+        var outcome = await _host.SendAsync(new HandleRedirect("code-1", "forged-state", null, null));
+
+        ShouldBeStateFailure(outcome, StateCheck.Unknown);
+    }
+
+    [Fact]
+    public async Task A_state_started_by_another_browser_is_refused()
+    {
+        var state = await StartAsync();
+        _host.User.Id = "browser-b";
+
+        var outcome = await _host.SendAsync(new HandleRedirect("code-1", state, null, null));
+
+        ShouldBeStateFailure(outcome, StateCheck.Unknown);
+    }
+
+    [Fact]
+    public async Task A_state_used_once_is_refused_the_second_time()
+    {
+        var state = await StartAsync();
+        (await _host.SendAsync(new HandleRedirect("code-1", state, null, null))).Succeeded.ShouldBeTrue();
+
+        var outcome = await _host.SendAsync(new HandleRedirect("code-2", state, null, null));
+
+        outcome.Failure!.State.ShouldBe(StateCheck.Reused);
+        _host.Smartcar.Exchanges.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_state_older_than_ten_minutes_is_refused()
+    {
+        var state = await StartAsync();
+        _host.Time.Advance(TimeSpan.FromMinutes(10));
+
+        var outcome = await _host.SendAsync(new HandleRedirect("code-1", state, null, null));
+
+        ShouldBeStateFailure(outcome, StateCheck.Expired);
+    }
+
+    [Fact]
+    public async Task A_connect_error_is_reported_with_its_code_and_nothing_is_exchanged()
+    {
+        var state = await StartAsync();
+
+        var outcome = await _host.SendAsync(
+            new HandleRedirect(null, state, "access_denied", "User denied access to application."));
+
+        outcome.Failure.ShouldBe(new ConnectFailure(
+            ConnectFailureReason.ConnectError, Error: ConnectError.AccessDenied, ErrorDescription: "User denied access to application."));
+        _host.Smartcar.Exchanges.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_error_with_a_forged_state_is_a_state_failure()
+    {
+        await StartAsync();
+
+        var outcome = await _host.SendAsync(new HandleRedirect(null, "forged", "access_denied", null));
+
+        ShouldBeStateFailure(outcome, StateCheck.Unknown);
+    }
+
+    [Fact]
+    public async Task A_redirect_with_neither_code_nor_error_is_refused()
+    {
+        var state = await StartAsync();
+
+        var outcome = await _host.SendAsync(new HandleRedirect(null, state, null, null));
+
+        outcome.Failure!.Reason.ShouldBe(ConnectFailureReason.MissingCode);
+        _host.Smartcar.Exchanges.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_refused_exchange_is_reported_and_stores_nothing()
+    {
+        var state = await StartAsync();
+        _host.Smartcar.ExchangeFailure = new SmartcarAuthException("invalid_grant", "Unauthorized redirect_uri: x");
+
+        var outcome = await _host.SendAsync(new HandleRedirect("code-1", state, null, null));
+
+        outcome.Failure!.Reason.ShouldBe(ConnectFailureReason.TokenExchangeFailed);
+        (await _host.QueryDbAsync(db => db.Connections.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Input_in_a_shape_Smartcar_never_sends_is_a_validation_error()
+    {
+        var exception = await Should.ThrowAsync<ValidationException>(
+            () => _host.SendAsync(new HandleRedirect("<script>", new string('s', 300), "Bad Error", null)));
+
+        exception.Errors.Select(e => e.PropertyName).ShouldBe(["Code", "State", "Error"], ignoreOrder: true);
+        _host.Smartcar.Exchanges.ShouldBeEmpty();
+    }
+
+    private async Task<string> StartAsync()
+    {
+        var url = await _host.SendAsync(new StartConnect());
+        return QueryHelpers.ParseQuery(url.Query)["state"].ToString();
+    }
+
+    private void ShouldBeStateFailure(ConnectOutcome outcome, StateCheck expected)
+    {
+        outcome.Failure.ShouldBe(new ConnectFailure(ConnectFailureReason.InvalidState, State: expected));
+        _host.Smartcar.Exchanges.ShouldBeEmpty();
+    }
+
+    public void Dispose() => _host.Dispose();
+}

@@ -1,0 +1,129 @@
+using Mediator;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SmartcarClean.Application;
+using SmartcarClean.Application.Common;
+using SmartcarClean.Infrastructure.Persistence;
+
+namespace SmartcarClean.Unit.Application;
+
+/// <summary>
+/// The Application layer as the web app composes it (mediator, validation pipeline, real handlers, the real DbContext
+/// on EF Core InMemory), with Smartcar replaced by recording fakes and time by a FakeTimeProvider.
+/// </summary>
+internal sealed class HandlerTestHost : IDisposable
+{
+    public const string RedirectUri = "http://localhost:8000/exchange";
+
+    private readonly ServiceProvider _services;
+
+    public HandlerTestHost()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddApplication();
+        var database = Guid.NewGuid().ToString();
+        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        services.AddDbContext<AppDbContext>(o => o.UseInMemoryDatabase(database));
+        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddSingleton<ICurrentUser>(User);
+        services.AddSingleton<ISmartcarAuth>(Smartcar);
+        services.AddSingleton<ISmartcarApi>(Smartcar);
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
+        _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+
+    public TestUser User { get; } = new() { Id = "browser-a" };
+
+    public FakeSmartcar Smartcar { get; } = new();
+
+    public SmartcarOptions Options { get; } = NewOptions();
+
+    /// <summary>Sends a request in its own scope, as one web request would.</summary>
+    public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command);
+    }
+
+    public async Task<TResponse> SendAsync<TResponse>(IQuery<TResponse> query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    public async Task<T> QueryDbAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public void Dispose() => _services.Dispose();
+
+    private static SmartcarOptions NewOptions()
+    {
+        var options = new SmartcarOptions
+        {
+            ClientId = "client-123",
+            ClientSecret = "secret",
+            RedirectUri = RedirectUri,
+            Mode = "test",
+            ConnectBaseUrl = new Uri("http://connect.example"),
+        };
+        options.Scopes.Add("read_vehicle_info");
+        options.Scopes.Add("required:read_odometer");
+        return options;
+    }
+}
+
+internal sealed class TestUser : ICurrentUser
+{
+    public required string Id { get; set; }
+}
+
+/// <summary>Smartcar's token endpoint and API as recording fakes; each test sets what they answer.</summary>
+internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi
+{
+    public List<(string Code, string RedirectUri)> Exchanges { get; } = [];
+
+    public List<string> ApiCalls { get; } = [];
+
+    public Exception? ExchangeFailure { get; set; }
+
+    public Exception? ApiFailure { get; set; }
+
+    public TokenResponse NextTokens { get; set; } = new("access-1", "refresh-1", 7200);
+
+    public Dictionary<string, VehicleAttributes> Vehicles { get; } = new()
+    {
+        ["v-1"] = new VehicleAttributes("v-1", "TESLA", "Model 3", 2021),
+    };
+
+    public Task<TokenResponse> ExchangeCodeAsync(string code, string redirectUri, CancellationToken cancellationToken)
+    {
+        Exchanges.Add((code, redirectUri));
+        return ExchangeFailure is null ? Task.FromResult(NextTokens) : Task.FromException<TokenResponse>(ExchangeFailure);
+    }
+
+    public Task<IReadOnlyList<string>> ListVehicleIdsAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        ApiCalls.Add($"list {accessToken}");
+        return ApiFailure is null
+            ? Task.FromResult<IReadOnlyList<string>>([.. Vehicles.Keys])
+            : Task.FromException<IReadOnlyList<string>>(ApiFailure);
+    }
+
+    public Task<VehicleAttributes> GetAttributesAsync(string accessToken, string vehicleId, CancellationToken cancellationToken)
+    {
+        lock (ApiCalls)
+        {
+            ApiCalls.Add($"attributes {vehicleId} {accessToken}");
+        }
+
+        return Task.FromResult(Vehicles[vehicleId]);
+    }
+}

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Connect.StartConnect;
+
+namespace SmartcarClean.Unit.Application;
+
+public sealed class StartConnectTests : IDisposable
+{
+    private readonly HandlerTestHost _host = new();
+
+    [Fact]
+    public async Task Builds_the_connect_url_from_configuration_with_a_fresh_state()
+    {
+        var url = await _host.SendAsync(new StartConnect());
+
+        url.GetLeftPart(UriPartial.Path).ShouldBe("http://connect.example/oauth/authorize");
+        var query = QueryHelpers.ParseQuery(url.Query);
+        query["response_type"].ToString().ShouldBe("code");
+        query["client_id"].ToString().ShouldBe("client-123");
+        query["redirect_uri"].ToString().ShouldBe(HandlerTestHost.RedirectUri);
+        query["scope"].ToString().ShouldBe("read_vehicle_info required:read_odometer");
+        query["mode"].ToString().ShouldBe("test");
+        query["approval_prompt"].ToString().ShouldBe("auto");
+        query["state"].ToString().Length.ShouldBeGreaterThanOrEqualTo(22);
+    }
+
+    [Fact]
+    public async Task Binds_the_state_to_the_browser_that_asked_and_to_the_redirect_uri()
+    {
+        var url = await _host.SendAsync(new StartConnect());
+        var state = QueryHelpers.ParseQuery(url.Query)["state"].ToString();
+
+        var attempt = await _host.QueryDbAsync(db => db.ConnectAttempts.SingleAsync());
+        attempt.State.ShouldBe(state);
+        attempt.BrowserUserId.ShouldBe("browser-a");
+        attempt.RedirectUri.ShouldBe(HandlerTestHost.RedirectUri);
+        attempt.ExpiresAt.ShouldBe(_host.Time.GetUtcNow().AddMinutes(10));
+    }
+
+    [Fact]
+    public async Task Each_start_gets_its_own_state()
+    {
+        var first = await _host.SendAsync(new StartConnect());
+        var second = await _host.SendAsync(new StartConnect());
+
+        QueryHelpers.ParseQuery(first.Query)["state"].ShouldNotBe(QueryHelpers.ParseQuery(second.Query)["state"]);
+    }
+
+    [Fact]
+    public async Task Forcing_the_approval_prompt_sends_force()
+    {
+        var url = await _host.SendAsync(new StartConnect(ForceApprovalPrompt: true));
+
+        QueryHelpers.ParseQuery(url.Query)["approval_prompt"].ToString().ShouldBe("force");
+    }
+
+    public void Dispose() => _host.Dispose();
+}
