@@ -23,7 +23,7 @@ public sealed class LayerTests
     public void The_application_layer_depends_only_inward() =>
         ShouldNotDependOn(Application,
             "SmartcarClean.Infrastructure", "SmartcarClean.Web", "SmartcarClean.Emulator", "Microsoft.AspNetCore",
-            "Microsoft.EntityFrameworkCore.Sqlite");
+            "Microsoft.Data.Sqlite");
 
     [Fact]
     public void Infrastructure_does_not_know_the_web_or_the_emulator() =>
