@@ -8,14 +8,19 @@ internal sealed class HandleRedirectValidator : AbstractValidator<HandleRedirect
     // Codes and states are short URL-safe tokens (UUIDs and base64url); anything else is not from Connect.
     private const string UrlSafeToken = "^[A-Za-z0-9._~-]*$";
 
+    private static string NotFromSmartcar(string what) => $"The {what} is not in the form Smartcar sends.";
+
     public HandleRedirectValidator()
     {
-        RuleFor(r => r.Code).MaximumLength(256).Matches(UrlSafeToken)
-            .WithMessage("The authorization code is not in the form Smartcar sends.");
-        RuleFor(r => r.State).MaximumLength(256)
-            .WithMessage("The state is longer than any this app issues.");
-        RuleFor(r => r.Error).MaximumLength(64).Matches("^[a-z_]*$")
-            .WithMessage("The error code is not in the form Smartcar sends.");
-        RuleFor(r => r.ErrorDescription).MaximumLength(1000);
+        RuleFor(r => r.Code)
+            .MaximumLength(256).WithMessage(NotFromSmartcar("authorization code"))
+            .Matches(UrlSafeToken).WithMessage(NotFromSmartcar("authorization code"));
+        RuleFor(r => r.State)
+            .MaximumLength(256).WithMessage("The state is longer than any this app issues.");
+        RuleFor(r => r.Error)
+            .MaximumLength(64).WithMessage(NotFromSmartcar("error code"))
+            .Matches("^[a-z_]*$").WithMessage(NotFromSmartcar("error code"));
+        RuleFor(r => r.ErrorDescription)
+            .MaximumLength(1000).WithMessage(NotFromSmartcar("error description"));
     }
 }

@@ -1,0 +1,78 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmartcarClean.Domain.Vehicles;
+using SmartcarClean.Infrastructure;
+using SmartcarClean.Infrastructure.Persistence;
+
+namespace SmartcarClean.Unit.Infrastructure;
+
+/// <summary>Tokens in a real SQLite file: unreadable in the file, readable by the app, also after a restart.</summary>
+public sealed class TokenStorageTests : IDisposable
+{
+    private const string AccessToken = "8f5e0c4a-access-token-value";
+    private const string RefreshToken = "1d2c3b4a-refresh-token-value";
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-").FullName;
+
+    [Fact]
+    public async Task Tokens_are_encrypted_in_the_database_file_and_readable_after_a_restart()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        await using (var app = StartApp())
+        {
+            await app.MigrateDatabaseAsync();
+            await using var scope = app.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Connections.Add(Connection.Create("browser-a", TokenSet.Issued(AccessToken, RefreshToken, 7200, now), ["v-1"], now));
+            await db.SaveChangesAsync();
+        }
+
+        var fileContent = await ReadAllColumnsAsync();
+        fileContent.ShouldNotContain(AccessToken);
+        fileContent.ShouldNotContain(RefreshToken);
+        fileContent.ShouldContain("browser-a", customMessage: "the test must read the table the connection was written to");
+
+        await using (var restarted = StartApp())
+        {
+            await using var scope = restarted.CreateAsyncScope();
+            var connection = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Connections.SingleAsync();
+            connection.Tokens.AccessToken.ShouldBe(AccessToken);
+            connection.Tokens.RefreshToken.ShouldBe(RefreshToken);
+            connection.Tokens.AccessTokenExpiresAt.ShouldBe(now.AddHours(2));
+        }
+    }
+
+    private ServiceProvider StartApp()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        return new ServiceCollection().AddLogging().AddInfrastructure(configuration, _dataDirectory).BuildServiceProvider();
+    }
+
+    private async Task<string> ReadAllColumnsAsync()
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_dataDirectory, "smartcarclean.db"), Pooling = false };
+        await using var sqlite = new SqliteConnection(builder.ConnectionString);
+        await sqlite.OpenAsync();
+        await using var command = sqlite.CreateCommand();
+        command.CommandText = "SELECT * FROM Connections";
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+            {
+                values.Add(Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+            }
+        }
+
+        return string.Join('|', values);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SmartcarClean.Unit.Web;
+
+/// <summary>Whatever arrives at the redirect URI, the user gets a clear page, never a 500.</summary>
+public sealed class BadInputTests : IClassFixture<BadInputTests.App>
+{
+    private readonly HttpClient _client;
+
+    public BadInputTests(App app) => _client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    [Theory]
+    [InlineData("/exchange")]
+    [InlineData("/exchange?%%%&&==garbage=%ZZ")]
+    [InlineData("/exchange?code=<script>alert(1)</script>&state=x")]
+    [InlineData("/exchange?code=abc&state=not-a-state-we-issued")]
+    [InlineData("/exchange?error=brand_new_error&error_description=Something&state=unknown")]
+    [InlineData("/exchange?error=access_denied")]
+    [InlineData("/exchange?code=a&code=b&state=c&state=d")]
+    public async Task The_redirect_uri_answers_any_query_with_a_clear_page(string url)
+    {
+        using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("data-testid=\"connect-failure\"");
+        html.ShouldContain("Nothing was connected");
+        html.ShouldNotContain("<script>alert(1)</script>");
+    }
+
+    [Fact]
+    public async Task A_huge_query_is_refused_with_a_clear_page()
+    {
+        var url = $"/exchange?code={new string('a', 6000)}&state={new string('b', 1500)}";
+
+        using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("This sign-in link is not valid");
+        html.ShouldContain("not in the form Smartcar sends");
+    }
+
+    [Fact]
+    public async Task An_unknown_page_is_a_friendly_404()
+    {
+        using var response = await _client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Page not found");
+    }
+
+    public sealed class App : WebApplicationFactory<Program>
+    {
+        private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-web-").FullName;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("DataDirectory", _dataDirectory);
+            builder.UseSetting("Emulator:Enabled", "false");
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+}
