@@ -74,9 +74,13 @@ public sealed class ScenarioRunner(StepRegistry registry)
             var matches = Registry.FindMatches(step.KeywordType, step.Text);
             if (matches.Count == 0)
             {
-                problems.AppendLine($"Undefined step: {place}")
-                    .AppendLine(OtherKeywordHint(step))
-                    .AppendLine("  Add a step definition to a [Binding] class:")
+                problems.AppendLine($"Undefined step: {place}");
+                if (Registry.FindMatches(null, step.Text) is [var other, ..])
+                {
+                    problems.AppendLine($"  Only a step definition of another kind matches (Given, When and Then must agree): {other.Binding.Describe()}");
+                }
+
+                problems.AppendLine("  Add a step definition to a [Binding] class:")
                     .AppendLine($"  {StepSnippet.For(step)}");
             }
             else if (matches.Count > 1)
@@ -100,14 +104,6 @@ public sealed class ScenarioRunner(StepRegistry registry)
         return problems.Length == 0
             ? bound
             : throw new StepBindingException($"\"{scenario.Name}\" in {feature.RelativePath} cannot run:{Environment.NewLine}{problems.ToString().TrimEnd()}");
-    }
-
-    private string OtherKeywordHint(ScenarioStep step)
-    {
-        var others = Registry.FindMatches(null, step.Text);
-        return others.Count == 0
-            ? $"  No step definition matches \"{step.Text}\"."
-            : $"  Only a step definition of another kind matches (Given, When and Then must agree): {others[0].Binding.Describe()}";
     }
 
     private static async Task RunStepAsync(
