@@ -34,13 +34,13 @@ public sealed class ScenarioRunner(StepRegistry registry)
         var scope = new ScenarioScope(testRunServices, context);
         try
         {
-            await RunHooksAsync(Registry.BeforeScenarioHooks, "BeforeScenario", scope, context, errors);
+            await RunHooksAsync(Registry.BeforeScenarioHooks, "BeforeScenario", stopAtFirstError: true, scope, context, errors);
             for (var i = 0; i < steps.Count && errors.Count == 0; i++)
             {
                 await RunStepAsync(steps, i, feature, scope, context, errors);
             }
 
-            await RunHooksAsync(Registry.AfterScenarioHooks, "AfterScenario", scope, context, errors);
+            await RunHooksAsync(Registry.AfterScenarioHooks, "AfterScenario", stopAtFirstError: false, scope, context, errors);
         }
         finally
         {
@@ -134,9 +134,9 @@ public sealed class ScenarioRunner(StepRegistry registry)
         }
     }
 
-    /// <summary>Runs every hook, even after a failure (a later AfterScenario hook may save a trace of it).</summary>
+    /// <summary>A failing BeforeScenario hook stops the scenario; AfterScenario hooks all run (a later one may save a trace).</summary>
     private static async Task RunHooksAsync(
-        IReadOnlyList<HookBinding> hooks, string kind, ScenarioScope scope, ScenarioContext context, List<Exception> errors)
+        IReadOnlyList<HookBinding> hooks, string kind, bool stopAtFirstError, ScenarioScope scope, ScenarioContext context, List<Exception> errors)
     {
         foreach (var hook in hooks)
         {
@@ -152,7 +152,7 @@ public sealed class ScenarioRunner(StepRegistry registry)
                 errors.Add(new StepFailedException($"{kind} hook failed: {hook.Describe()}{Environment.NewLine}{exception.Message}", exception));
             }
 
-            if (kind == "BeforeScenario" && errors.Count > 0)
+            if (stopAtFirstError && errors.Count > 0)
             {
                 return;
             }

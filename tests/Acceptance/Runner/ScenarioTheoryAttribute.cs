@@ -7,6 +7,7 @@ namespace SmartcarClean.Acceptance.Runner;
 /// A [Theory] whose <see cref="ScenarioCase"/> rows with a <see cref="ScenarioCase.SkipReason"/> (@wip, @ignore)
 /// are reported as skipped, with the reason, instead of being run.
 /// </summary>
+/// <remarks>xUnit finds the discoverer by type and assembly name: update both if the runner moves.</remarks>
 [XunitTestCaseDiscoverer("SmartcarClean.Acceptance.Runner.ScenarioTheoryDiscoverer", "SmartcarClean.Acceptance")]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ScenarioTheoryAttribute : TheoryAttribute;
