@@ -15,13 +15,14 @@ internal static class EmulatorProgram
             options.Applications.Add(app);
         }
 
-        using var stopped = new ManualResetEventSlim();
+        // Ctrl+C or SIGTERM: stop the server and return normally.
+        var stopped = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
-            stopped.Set();
+            stopped.TrySetResult();
         };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.Set();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
 
         using var emulator = SmartcarEmulator.Start(options);
         Console.WriteLine($"Smartcar emulator listening on {emulator.BaseUrl}");
@@ -31,7 +32,7 @@ internal static class EmulatorProgram
         }
 
         Console.WriteLine("Press Ctrl+C to stop.");
-        stopped.Wait();
+        stopped.Task.Wait();
         return 0;
     }
 
