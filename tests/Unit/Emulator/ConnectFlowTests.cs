@@ -227,4 +227,19 @@ public sealed class ConnectFlowTests : IDisposable
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Empty_credentials_re_render_the_login_and_deep_links_past_a_step_are_refused()
+    {
+        var preamble = await _driver.GetPageAsync(AuthorizeUrl(extra: "approval_prompt=force"));
+        var sessionPath = System.Text.RegularExpressions.Regex.Match(preamble, "/connect/[^/]+/").Value;
+
+        var tooEarly = await _driver.Http.GetAsync(sessionPath + "permissions");
+        tooEarly.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        await _driver.GetPageAsync(sessionPath + "login?make=BMW");
+        var empty = await _driver.PostFormAsync(sessionPath + "login", ("username", ""), ("password", ""));
+        empty.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await empty.Content.ReadAsStringAsync()).ShouldContain("id=\"sign-in-button\"");
+    }
 }
