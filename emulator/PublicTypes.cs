@@ -1,0 +1,24 @@
+namespace SmartcarClean.Emulator;
+
+/// <summary>An application registered in the Smartcar dashboard. The first redirect URI is the default.</summary>
+public sealed record RegisteredApplication(string ClientId, string ClientSecret, IReadOnlyList<string> RedirectUris)
+{
+    public string DefaultRedirectUri => RedirectUris[0];
+}
+
+public sealed class EmulatorOptions
+{
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; set; }
+
+    public IList<RegisteredApplication> Applications { get; } = new List<RegisteredApplication>();
+}
+
+/// <summary>One request the emulator received, as WireMock logged it.</summary>
+public sealed record RecordedRequest(
+    string Method,
+    string Path,
+    string Query,
+    IReadOnlyDictionary<string, string> Headers,
+    string? Body,
+    int StatusCode);

@@ -1,0 +1,102 @@
+using System.Net;
+using WireMock.Logging;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace SmartcarClean.Emulator;
+
+/// <summary>
+/// An offline Smartcar (Connect, auth and the v2.0 API on one origin) running on WireMock.Net.
+/// Start one per test on a dynamic port, or run the project for a standalone server.
+/// </summary>
+public sealed class SmartcarEmulator : IDisposable
+{
+    private const string AdminPathPrefix = "/__admin";
+
+    private readonly WireMockServer _server;
+
+    private SmartcarEmulator(WireMockServer server, SmartcarWorld world, string baseUrl)
+    {
+        _server = server;
+        World = world;
+        BaseUrl = baseUrl;
+    }
+
+    /// <summary>"http://127.0.0.1:PORT": Connect, auth and API all live on this one origin.</summary>
+    public string BaseUrl { get; }
+
+    public SmartcarWorld World { get; }
+
+    /// <summary>Every request received (the /__admin API excluded), oldest first.</summary>
+    public IReadOnlyList<RecordedRequest> Requests =>
+        [.. _server.LogEntries
+            .Where(e => e.RequestMessage is not null
+                && !e.RequestMessage.Path.StartsWith(AdminPathPrefix, StringComparison.Ordinal))
+            .OrderBy(e => e.RequestMessage!.DateTime)
+            .Select(Record)];
+
+    /// <summary>Every access and refresh token ever issued, so tests can assert none of them leaks.</summary>
+    public IReadOnlyList<string> IssuedTokens => World.IssuedTokens;
+
+    public static SmartcarEmulator Start(EmulatorOptions options, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var world = new SmartcarWorld(options.Applications, time ?? TimeProvider.System);
+        var server = WireMockServer.Start(new WireMockServerSettings
+        {
+            // Loopback only: the emulator must never be reachable from the network. Port 0 makes Kestrel
+            // pick a free port on 127.0.0.1 (a fixed port is bound on both loopbacks, 127.0.0.1 and ::1).
+            Urls = [$"http://127.0.0.1:{options.Port}"],
+            StartAdminInterface = true,
+            ReadStaticMappings = false,
+        });
+
+        new ConnectPages(world).Register(server);
+        new TokenEndpoint(world).Register(server);
+        new VehicleApi(world).Register(server);
+        server.Given(Request.Create().WithPath(new RegexMatcher(".*")).UsingAnyMethod())
+            .AtPriority(1000)
+            .RespondWith(Response.Create().WithCallback(request =>
+                HttpReplies.Json(404, new { error = "not_found", error_description = $"No route for {request.Method} {request.Path}." })));
+
+        return new SmartcarEmulator(server, world, $"http://127.0.0.1:{server.Ports[0]}");
+    }
+
+    public int CountRequests(string method, string pathPrefix) =>
+        Requests.Count(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
+            && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
+
+    /// <summary>Forgets users, sessions, codes, tokens and the request log; keeps registered applications.</summary>
+    public void Reset()
+    {
+        World.Reset();
+        _server.ResetLogEntries();
+    }
+
+    public void Dispose() => _server.Stop();
+
+    private static RecordedRequest Record(ILogEntry entry)
+    {
+        var request = entry.RequestMessage!;
+        var headers = (request.Headers ?? new Dictionary<string, WireMock.Types.WireMockList<string>>())
+            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
+        return new RecordedRequest(
+            request.Method,
+            request.Path,
+            request.RawQuery ?? "",
+            headers,
+            request.Body,
+            StatusOf(entry.ResponseMessage?.StatusCode));
+    }
+
+    private static int StatusOf(object? status) => status switch
+    {
+        int code => code,
+        HttpStatusCode code => (int)code,
+        string text when int.TryParse(text, out var code) => code,
+        _ => 0,
+    };
+}
