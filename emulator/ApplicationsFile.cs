@@ -5,11 +5,11 @@ namespace SmartcarClean.Emulator;
 /// <summary>Reads the registered applications of a standalone emulator from a JSON file.</summary>
 public static class ApplicationsFile
 {
-    private static readonly JsonSerializerOptions _jsonOptions = new(JsonSerializerDefaults.Web);
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 
     public static IReadOnlyList<RegisteredApplication> Load(string path)
     {
-        var file = JsonSerializer.Deserialize<Contents>(File.ReadAllText(path), _jsonOptions)
+        var file = JsonSerializer.Deserialize<Contents>(File.ReadAllText(path), JsonOptions)
             ?? throw new InvalidDataException($"{path} is empty.");
         return file.Applications;
     }

@@ -13,9 +13,9 @@ namespace SmartcarClean.Emulator;
 /// </summary>
 internal sealed class ConnectPages(SmartcarWorld world)
 {
-    private static readonly string[] _modes = ["live", "test", "simulated"];
-    private static readonly string[] _approvalPrompts = ["auto", "force"];
-    private static readonly string[] _defaultScopes = ["read_vehicle_info"];
+    private static readonly string[] Modes = ["live", "test", "simulated"];
+    private static readonly string[] ApprovalPrompts = ["auto", "force"];
+    private static readonly string[] DefaultScopes = ["read_vehicle_info"];
 
     public void Register(WireMockServer server)
     {
@@ -51,12 +51,12 @@ internal sealed class ConnectPages(SmartcarWorld world)
         }
 
         var mode = query.GetValueOrDefault("mode") ?? "live";
-        if (!_modes.Contains(mode))
+        if (!Modes.Contains(mode))
         {
             return InvalidParameter("mode");
         }
 
-        if (query.TryGetValue("approval_prompt", out var prompt) && !_approvalPrompts.Contains(prompt))
+        if (query.TryGetValue("approval_prompt", out var prompt) && !ApprovalPrompts.Contains(prompt))
         {
             return InvalidParameter("approval_prompt");
         }
@@ -164,7 +164,7 @@ internal sealed class ConnectPages(SmartcarWorld world)
             .Select(s => s.StartsWith("required:", StringComparison.Ordinal) ? s["required:".Length..] : s)
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return scopes.Count > 0 ? scopes : [.. _defaultScopes];
+        return scopes.Count > 0 ? scopes : [.. DefaultScopes];
     }
 
     private static ResponseMessage InvalidParameter(string name) => ErrorPage($"400: Invalid parameter {name}");

@@ -5,7 +5,7 @@ namespace SmartcarClean.Acceptance.Runner;
 /// <summary>Every scenario of every *.feature file under one folder, one <see cref="ScenarioCase"/> per pickle.</summary>
 public sealed class ScenarioCatalog
 {
-    private static readonly ConcurrentDictionary<string, Lazy<ScenarioCatalog>> _loaded = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<ScenarioCatalog>> Loaded = new(StringComparer.Ordinal);
 
     private readonly Dictionary<string, FeatureFile> _features;
 
@@ -40,7 +40,7 @@ public sealed class ScenarioCatalog
     public static ScenarioCatalog Load(string featuresFolder)
     {
         var fullPath = Path.GetFullPath(featuresFolder).TrimEnd(Path.DirectorySeparatorChar);
-        return _loaded.GetOrAdd(fullPath, path => new Lazy<ScenarioCatalog>(() => new ScenarioCatalog(path))).Value;
+        return Loaded.GetOrAdd(fullPath, path => new Lazy<ScenarioCatalog>(() => new ScenarioCatalog(path))).Value;
     }
 
     public TheoryData<ScenarioCase> AsTheoryData()

@@ -9,11 +9,11 @@ public sealed class ScenarioRunner(StepRegistry registry)
     // The runner's own tests define sample bindings (some deliberately ambiguous); real scenarios never see them.
     private const string RunnerTestsNamespace = "SmartcarClean.Acceptance.RunnerTests";
 
-    private static readonly Lazy<ScenarioRunner> _default = new(() => new ScenarioRunner(
+    private static readonly Lazy<ScenarioRunner> DefaultRunner = new(() => new ScenarioRunner(
         StepRegistry.FromAssembly(typeof(ScenarioRunner).Assembly, type => !IsRunnerTestType(type))));
 
     /// <summary>Every [Binding] class of the acceptance test assembly, scanned once per test run.</summary>
-    public static ScenarioRunner Default => _default.Value;
+    public static ScenarioRunner Default => DefaultRunner.Value;
 
     public StepRegistry Registry { get; } = registry;
 

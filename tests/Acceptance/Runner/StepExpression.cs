@@ -11,7 +11,7 @@ namespace SmartcarClean.Acceptance.Runner;
 /// </summary>
 internal sealed class StepExpression
 {
-    private static readonly TimeSpan _matchTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(1);
 
     private readonly Regex _regex;
     private readonly int _cucumberParameterCount;
@@ -32,7 +32,7 @@ internal sealed class StepExpression
         if (source.StartsWith('^') || source.EndsWith('$'))
         {
             var pattern = (source.StartsWith('^') ? "" : "^") + source + (source.EndsWith('$') ? "" : "$");
-            return new StepExpression(source, new Regex(pattern, RegexOptions.CultureInvariant, _matchTimeout), isRegex: true, 0);
+            return new StepExpression(source, new Regex(pattern, RegexOptions.CultureInvariant, MatchTimeout), isRegex: true, 0);
         }
 
         var regex = new StringBuilder("^");
@@ -64,7 +64,7 @@ internal sealed class StepExpression
         }
 
         regex.Append(Regex.Escape(literal.ToString())).Append('$');
-        return new StepExpression(source, new Regex(regex.ToString(), RegexOptions.CultureInvariant, _matchTimeout), isRegex: false, parameterCount);
+        return new StepExpression(source, new Regex(regex.ToString(), RegexOptions.CultureInvariant, MatchTimeout), isRegex: false, parameterCount);
     }
 
     /// <summary>The captured values in order (null for a regex group that did not take part), or null when the text does not match.</summary>

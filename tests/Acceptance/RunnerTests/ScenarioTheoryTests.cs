@@ -8,12 +8,12 @@ namespace SmartcarClean.Acceptance.RunnerTests;
 /// </summary>
 public sealed class ScenarioTheoryTests
 {
-    private static readonly ScenarioRunner _runner = new(new StepRegistry([typeof(CommonSteps)]));
+    private static readonly ScenarioRunner SampleRunner = new(new StepRegistry([typeof(CommonSteps)]));
 
     public static TheoryData<ScenarioCase> Scenarios =>
         ScenarioCatalog.Load(Path.Combine(AppContext.BaseDirectory, "RunnerTests", "Samples", "Theory")).AsTheoryData();
 
     [ScenarioTheory]
     [MemberData(nameof(Scenarios))]
-    public Task Run(ScenarioCase scenario) => _runner.RunAsync(scenario, new TestServices(new Journal()));
+    public Task Run(ScenarioCase scenario) => SampleRunner.RunAsync(scenario, new TestServices(new Journal()));
 }
