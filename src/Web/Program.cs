@@ -5,6 +5,7 @@ using SmartcarClean.Web.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.ApplySmartcarEnvironment();
+builder.StartEmbeddedEmulatorIfEnabled();
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, DataDirectory(builder));

@@ -6,7 +6,7 @@ namespace SmartcarClean.Acceptance.Runner;
 
 /// <summary>
 /// A step expression: a regular expression when it starts with '^' or ends with '$', otherwise a Cucumber
-/// Expression with {int}, {float}, {word}, {string} and plain text ('\' escapes the next character).
+/// Expression with {int}, {float}, {word}, {string}, optional text in parentheses and plain text ('\' escapes the next character).
 /// Cucumber's optional text "(s)" and alternation "a/b" are not supported yet: they match literally.
 /// </summary>
 internal sealed class StepExpression
@@ -56,6 +56,14 @@ internal sealed class StepExpression
                 literal.Clear();
                 regex.Append(ParameterPattern(source[(i + 1)..end], $"p{parameterCount++}", source));
                 i = end;
+            }
+            else if (source[i] == '(' && source.IndexOf(')', i) is var close and > 0)
+            {
+                // Optional text, as in "{int} request(s)".
+                regex.Append(Regex.Escape(literal.ToString()));
+                literal.Clear();
+                regex.Append("(?:").Append(Regex.Escape(source[(i + 1)..close])).Append(")?");
+                i = close;
             }
             else
             {

@@ -91,7 +91,10 @@ public sealed class StepExpressionTests
     [InlineData("the user has {int} cars", "the user has 12 cars", "12")]
     [InlineData("the user has {int} cars", "the user has twelve cars", null)]
     [InlineData("a car named {string}", "a car named \"\"", "")]
-    [InlineData("price (in euros) is {float}", "price (in euros) is .5", ".5")]
+    [InlineData(@"price \(in euros\) is {float}", "price (in euros) is .5", ".5")]
+    [InlineData("exactly {int} request(s) arrived", "exactly 1 request arrived", "1")]
+    [InlineData("exactly {int} request(s) arrived", "exactly 3 requests arrived", "3")]
+    [InlineData("exactly {int} request(s) arrived", "exactly 3 requestz arrived", null)]
     [InlineData("a.b {word}", "axb x", null)]
     [InlineData(@"a \{literal} brace {int}", "a {literal} brace 7", "7")]
     public void Plain_text_is_matched_literally_and_whole(string expression, string text, string? captured)

@@ -1,0 +1,37 @@
+using SmartcarClean.Application.Common;
+using SmartcarClean.Emulator;
+
+namespace SmartcarClean.Web.Services;
+
+/// <summary>
+/// Offline development: when <c>Emulator:Enabled</c> is true (the default in appsettings.json), the app starts the
+/// Smartcar emulator in-process, registers itself there with its own client id, secret and redirect URI, and points
+/// its Connect, auth and API base URLs at it. With real Smartcar credentials configured it stays off.
+/// </summary>
+public static class EmbeddedEmulator
+{
+    public static void StartEmbeddedEmulatorIfEnabled(this WebApplicationBuilder builder)
+    {
+        if (!builder.Configuration.GetValue("Emulator:Enabled", defaultValue: false))
+        {
+            return;
+        }
+
+        var smartcar = builder.Configuration.GetSection(SmartcarOptions.Section);
+        var application = new RegisteredApplication(
+            smartcar[nameof(SmartcarOptions.ClientId)] ?? string.Empty,
+            smartcar[nameof(SmartcarOptions.ClientSecret)] ?? string.Empty,
+            [smartcar[nameof(SmartcarOptions.RedirectUri)] ?? string.Empty]);
+        var options = new EmulatorOptions { Port = builder.Configuration.GetValue("Emulator:Port", 0) };
+        options.Applications.Add(application);
+
+        var emulator = SmartcarEmulator.Start(options);
+        builder.Services.AddSingleton(emulator); // disposed, and so stopped, with the app
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ConnectBaseUrl)}"] = emulator.BaseUrl,
+            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.AuthBaseUrl)}"] = emulator.BaseUrl,
+            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ApiBaseUrl)}"] = emulator.BaseUrl,
+        });
+    }
+}

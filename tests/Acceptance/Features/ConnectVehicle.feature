@@ -1,0 +1,26 @@
+Feature: Connect a vehicle
+  Car owners connect their car through Smartcar Connect and then see it in the app.
+  Here Connect is the offline emulator, which, like Smartcar's test mode, accepts any email and password.
+
+  Scenario: Connect a vehicle and see its make, model and year
+    Given I am on the home page
+    When I connect my "TESLA" signing in as "owner@example.com" and allow access
+    Then I see my vehicles
+      | make  | model   | year |
+      | TESLA | Model 3 | 2021 |
+    And the address bar shows no authorization code
+
+  Scenario: Every vehicle on the account is listed
+    Given I am on the home page
+    When I connect my "CHEVROLET" signing in as "3-vehicles@smartcar.com" and allow access
+    Then I see my vehicles
+      | make      | model   | year |
+      | CHEVROLET | Volt    | 2018 |
+      | CHEVROLET | Bolt EV | 2020 |
+      | CHEVROLET | Volt    | 2018 |
+
+  Scenario: Deny access shows a friendly message
+    Given I am on the home page
+    When I connect my "FORD" signing in as "owner@example.com" and deny access
+    Then I am told "You did not allow access"
+    And no token was requested from Smartcar

@@ -1,0 +1,116 @@
+using System.Text.RegularExpressions;
+using SmartcarClean.Acceptance.Drivers;
+using SmartcarClean.Acceptance.Runner;
+using SmartcarClean.Acceptance.Support;
+using SmartcarClean.Emulator;
+
+namespace SmartcarClean.Acceptance.StepDefinitions;
+
+[Binding]
+public sealed class ConnectSteps(
+    BrowserDriver browser,
+    AppPages app,
+    SmartcarConnectPages connect,
+    SmartcarEmulator smartcar,
+    AppUnderTest appUnderTest)
+{
+    private readonly List<string> _redirects = [];
+
+    [Given("I am on the home page")]
+    public Task GivenIAmOnTheHomePage() => app.OpenHomeAsync();
+
+    [When("I connect my {string} signing in as {string} and allow access")]
+    public async Task WhenIConnectAndAllow(string make, string email)
+    {
+        RecordRedirects();
+        await app.StartConnectAsync();
+        await connect.SignInAsync(make, email);
+        await connect.AllowAsync();
+        await browser.Page.WaitForURLAsync("**/vehicles");
+    }
+
+    [Given("I have connected my {string} signing in as {string}")]
+    public async Task GivenIHaveConnected(string make, string email)
+    {
+        await app.OpenHomeAsync();
+        await WhenIConnectAndAllow(make, email);
+    }
+
+    [When("I connect my {string} signing in as {string} and deny access")]
+    public async Task WhenIConnectAndDeny(string make, string email)
+    {
+        await app.StartConnectAsync();
+        await connect.SignInAsync(make, email);
+        await connect.DenyAsync();
+    }
+
+    [When("I go through Connect but the redirect comes back with a forged state")]
+    public async Task WhenTheRedirectComesBackWithAForgedState()
+    {
+        // Playwright cannot stop a redirect's target, so the Allow form's 302 is read and held back instead;
+        // then the browser arrives at the redirect URI with the genuine code and another state.
+        var genuine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await browser.Page.RouteAsync(IsConnectDecision, async route =>
+        {
+            var response = await route.FetchAsync(new() { MaxRedirects = 0 });
+            genuine.TrySetResult(response.Headers["location"]);
+            await route.AbortAsync();
+        });
+        await app.StartConnectAsync();
+        await connect.SignInAsync("TESLA", "owner@example.com");
+        await connect.AllowAsync();
+        var redirect = await genuine.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await browser.Page.UnrouteAsync(IsConnectDecision);
+
+        redirect.ShouldStartWith(appUnderTest.RedirectUri + "?");
+        redirect.ShouldContain("code=");
+        await browser.Page.GotoAsync(Regex.Replace(redirect, "state=[^&]*", "state=forged-by-an-attacker"));
+    }
+
+    [When("I open the same redirect link again")]
+    public async Task WhenIOpenTheSameRedirectLinkAgain() => await browser.Page.GotoAsync(_redirects.ShouldHaveSingleItem());
+
+    [Then("I see my vehicles")]
+    public async Task ThenISeeMyVehicles(DataTable expected)
+    {
+        var rows = await app.VehicleRowsAsync();
+        var shown = rows.Select(r => string.Join(" | ", r)).Order().ToList();
+        var wanted = expected.Rows.Select(r => $"{r["make"]} | {r["model"]} | {r["year"]}").Order().ToList();
+        shown.ShouldBe(wanted);
+    }
+
+    [Then("the address bar shows no authorization code")]
+    public void ThenTheAddressBarShowsNoAuthorizationCode()
+    {
+        var url = new Uri(browser.Page.Url);
+        url.AbsolutePath.ShouldBe("/vehicles");
+        url.Query.ShouldBeEmpty();
+    }
+
+    [Then("I am told {string}")]
+    public Task ThenIAmTold(string title) => app.ExpectConnectFailureAsync(title);
+
+    [Then("no token was requested from Smartcar")]
+    public void ThenNoTokenWasRequested()
+    {
+        // The journey did reach Connect, so an empty log would not be a pass by accident.
+        smartcar.CountRequests("GET", "/oauth/authorize").ShouldBe(1);
+        smartcar.CountRequests("POST", "/oauth/token").ShouldBe(0);
+    }
+
+    [Then("exactly {int} token request(s) reached Smartcar")]
+    public void ThenExactlyTokenRequestsReachedSmartcar(int count) =>
+        smartcar.CountRequests("POST", "/oauth/token").ShouldBe(count);
+
+    private static bool IsConnectDecision(string url) => url.EndsWith("/decision", StringComparison.Ordinal);
+
+    private bool IsRedirect(string url) => url.StartsWith(appUnderTest.RedirectUri, StringComparison.Ordinal);
+
+    private void RecordRedirects() => browser.Page.Request += (_, request) =>
+    {
+        if (request.IsNavigationRequest && IsRedirect(request.Url))
+        {
+            _redirects.Add(request.Url);
+        }
+    };
+}

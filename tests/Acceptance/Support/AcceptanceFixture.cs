@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+using SmartcarClean.Emulator;
+
+namespace SmartcarClean.Acceptance.Support;
+
+/// <summary>
+/// What one test run shares: the emulator on a dynamic port, the real app on a real Kestrel socket pointed at it,
+/// and one Chromium. Scenarios get a fresh browser context and a reset emulator each (see <see cref="Hooks"/>).
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Reliability", "CA1001", Justification = "xUnit disposes fixtures through IAsyncLifetime.DisposeAsync.")]
+public sealed class AcceptanceFixture : IAsyncLifetime
+{
+    public const string ClientId = "4a1b01e5-0497-417c-a30e-6df6ba33ba46";
+    public const string ClientSecret = "acceptance-client-secret";
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-acceptance-").FullName;
+    private SmartcarEmulator? _emulator;
+    private AppFactory? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private ServiceProvider? _services;
+
+    /// <summary>The test run's shared objects, as step classes and drivers receive them.</summary>
+    public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture has not started.");
+
+    public async Task InitializeAsync()
+    {
+        var appUrl = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+        var redirectUri = new Uri(appUrl, "/exchange").AbsoluteUri;
+        var emulatorOptions = new EmulatorOptions();
+        emulatorOptions.Applications.Add(new RegisteredApplication(ClientId, ClientSecret, [redirectUri]));
+        _emulator = SmartcarEmulator.Start(emulatorOptions);
+
+        var logs = new CapturedLogs();
+        _app = new AppFactory(_emulator.BaseUrl, redirectUri, _dataDirectory, logs);
+        _app.UseKestrel(appUrl.Port);
+        _app.StartServer();
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = Environment.GetEnvironmentVariable("HEADED") != "1",
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+
+        _services = new ServiceCollection()
+            .AddSingleton(_emulator)
+            .AddSingleton(_browser)
+            .AddSingleton(logs)
+            .AddSingleton(new AppUnderTest(appUrl, redirectUri))
+            .BuildServiceProvider();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_services is not null)
+        {
+            await _services.DisposeAsync();
+        }
+
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        _emulator?.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    // The redirect URI must be registered before the app starts, so the app's port is chosen up front.
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class AppFactory(string emulatorUrl, string redirectUri, string dataDirectory, CapturedLogs logs)
+        : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Emulator:Enabled", "false");
+            builder.UseSetting("DataDirectory", dataDirectory);
+            builder.UseSetting("Smartcar:ClientId", ClientId);
+            builder.UseSetting("Smartcar:ClientSecret", ClientSecret);
+            builder.UseSetting("Smartcar:RedirectUri", redirectUri);
+            builder.UseSetting("Smartcar:ConnectBaseUrl", emulatorUrl);
+            builder.UseSetting("Smartcar:AuthBaseUrl", emulatorUrl);
+            builder.UseSetting("Smartcar:ApiBaseUrl", emulatorUrl);
+            // Everything the app logs, at every level, is kept so a scenario can check no token was ever logged.
+            builder.UseSetting("Logging:LogLevel:Default", "Trace");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Trace");
+            builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs));
+        }
+    }
+}
+
+/// <summary>Where the app under test listens, and the redirect URI it registered with the emulator.</summary>
+public sealed record AppUnderTest(Uri BaseUrl, string RedirectUri);
