@@ -65,7 +65,12 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.App>
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
-            Directory.Delete(_dataDirectory, recursive: true);
+            // Called from both Dispose and DisposeAsync.
+            if (Directory.Exists(_dataDirectory))
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
         }
     }
 }

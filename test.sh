@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test of SmartcarClean on a fresh machine: installs Debian's Chromium when it is missing, restores,
+# builds, runs the unit and the browser acceptance tests, prints "N passed, N failed, N skipped" and exits
+# non-zero on any failure. Acceptance failures leave a screenshot and a Playwright trace under artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing Debian's chromium for the browser tests..."
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+results="$PWD/artifacts/test-results"
+rm -rf "$results" artifacts/acceptance
+export ACCEPTANCE_ARTIFACTS="$PWD/artifacts/acceptance"
+
+dotnet restore SmartcarClean.sln
+dotnet build SmartcarClean.sln --no-restore
+status=0
+for project in Unit Acceptance; do
+  dotnet test "tests/$project" --no-build --logger "trx;LogFileName=$project.trx" --results-directory "$results" || status=$?
+done
+
+# One plain closing line, summed over every test project's TRX file.
+count() { grep -ho "$1=\"[0-9]*\"" "$results"/*.trx 2>/dev/null | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
+passed=$(count passed)
+failed=$(count failed)
+total=$(count executed)
+skipped=$(( $(count total) - total ))
+if [ "$total" -eq 0 ]; then
+  echo "No test ran."
+  status=1
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
