@@ -16,6 +16,7 @@ var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 
 app.UseExceptionHandler("/Error");
+app.Use(RedirectUriHost.UseRedirectUriHost);
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseStaticFiles();
 app.UseRouting();
