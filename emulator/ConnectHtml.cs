@@ -85,9 +85,17 @@ internal static class ConnectHtml
           <meta charset="utf-8">
           <meta name="viewport" content="width=device-width, initial-scale=1">
           <title>{{E(title)}} | Smartcar Connect (emulator)</title>
-          <style>body{font-family:sans-serif;max-width:32rem;margin:2rem auto;padding:0 1rem} label,input,button{display:block;margin:.4rem 0} ul{list-style:none;padding:0}</style>
+          <style>
+            body{font-family:system-ui,sans-serif;max-width:32rem;margin:0 auto;padding:0 1rem;color:#1b1f24}
+            .emulator{background:#fff4d6;border-bottom:1px solid #e8c66a;margin:0 -1rem 1.5rem;padding:.5rem 1rem;font-size:.9rem}
+            label,input,button{display:block;margin:.4rem 0} input{padding:.4rem;width:100%;box-sizing:border-box}
+            button{padding:.5rem 1rem;font-size:1rem;border-radius:.3rem;border:1px solid #9aa5b1;background:#fff;cursor:pointer}
+            #approval-button,#continue-button,#sign-in-button{background:#0b6bcb;color:#fff;border-color:#0b6bcb}
+            ul{list-style:none;padding:0}
+          </style>
         </head>
         <body>
+          <p class="emulator" role="note">Smartcar emulator: an offline stand-in for Smartcar Connect, for development and tests.</p>
           <main>
             <h1>{{E(heading)}}</h1>
         {{body}}
