@@ -26,6 +26,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
             attempt.Property(a => a.State).HasMaxLength(64);
             attempt.Property(a => a.BrowserUserId).HasMaxLength(64);
             attempt.Property(a => a.RedirectUri).HasMaxLength(2048);
+            // Two redirects racing with one state: the second save fails instead of redeeming the state twice.
+            attempt.Property(a => a.UsedAt).IsConcurrencyToken();
         });
 
         // Tokens are encrypted before they reach the database and decrypted only when loaded.

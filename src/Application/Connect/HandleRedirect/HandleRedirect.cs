@@ -93,7 +93,16 @@ internal sealed class HandleRedirectHandler(
         }
 
         var check = attempt.Redeem(time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another request redeemed this state between our read and our write.
+            return (StateCheck.Reused, null);
+        }
+
         return (check, attempt);
     }
 

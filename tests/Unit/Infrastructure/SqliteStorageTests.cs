@@ -2,14 +2,15 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SmartcarClean.Domain.Connect;
 using SmartcarClean.Domain.Vehicles;
 using SmartcarClean.Infrastructure;
 using SmartcarClean.Infrastructure.Persistence;
 
 namespace SmartcarClean.Unit.Infrastructure;
 
-/// <summary>Tokens in a real SQLite file: unreadable in the file, readable by the app, also after a restart.</summary>
-public sealed class TokenStorageTests : IDisposable
+/// <summary>The app's data in a real SQLite file: tokens unreadable in the file, states redeemed once.</summary>
+public sealed class SqliteStorageTests : IDisposable
 {
     private const string AccessToken = "8f5e0c4a-access-token-value";
     private const string RefreshToken = "1d2c3b4a-refresh-token-value";
@@ -42,6 +43,33 @@ public sealed class TokenStorageTests : IDisposable
             connection.Tokens.RefreshToken.ShouldBe(RefreshToken);
             connection.Tokens.AccessTokenExpiresAt.ShouldBe(now.AddHours(2));
         }
+    }
+
+    [Fact]
+    public async Task A_state_redeemed_by_two_racing_requests_is_saved_only_once()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        await using var app = StartApp();
+        await app.MigrateDatabaseAsync();
+        await using (var setup = app.CreateAsyncScope())
+        {
+            var db = setup.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.ConnectAttempts.Add(ConnectAttempt.Start("browser-a", "http://localhost:8000/exchange", now));
+            await db.SaveChangesAsync();
+        }
+
+        await using var first = app.CreateAsyncScope();
+        await using var second = app.CreateAsyncScope();
+        var firstDb = first.ServiceProvider.GetRequiredService<AppDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<AppDbContext>();
+        var seenByFirst = await firstDb.ConnectAttempts.SingleAsync();
+        var seenBySecond = await secondDb.ConnectAttempts.SingleAsync();
+
+        seenByFirst.Redeem(now.AddMinutes(1)).ShouldBe(StateCheck.Accepted);
+        seenBySecond.Redeem(now.AddMinutes(1)).ShouldBe(StateCheck.Accepted);
+        await firstDb.SaveChangesAsync();
+
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
     }
 
     private ServiceProvider StartApp()

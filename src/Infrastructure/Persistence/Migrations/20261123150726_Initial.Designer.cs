@@ -11,7 +11,7 @@ using SmartcarClean.Infrastructure.Persistence;
 namespace SmartcarClean.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123144121_Initial")]
+    [Migration("20261123150726_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -48,6 +48,7 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("UsedAt")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
