@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Common;
 
 namespace SmartcarClean.Application;
@@ -18,6 +19,7 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IValidateOptions<SmartcarOptions>, SmartcarOptionsValidator>();
         return services;
     }
 }

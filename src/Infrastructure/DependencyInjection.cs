@@ -25,7 +25,7 @@ public static class DependencyInjection
             .SetApplicationName("SmartcarClean")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
-        services.AddOptions<SmartcarOptions>().Bind(configuration.GetSection(SmartcarOptions.Section));
+        services.AddOptions<SmartcarOptions>().Bind(configuration.GetSection(SmartcarOptions.Section)).ValidateOnStart();
         services.AddHttpClient<ISmartcarAuth, SmartcarAuthClient>();
         services.AddHttpClient<ISmartcarApi, SmartcarApiClient>();
         return services;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using SmartcarClean.Application;
 using SmartcarClean.Infrastructure;
 using SmartcarClean.Infrastructure.Persistence;
@@ -25,7 +26,18 @@ app.Use(CurrentBrowserUser.EnsureBrowserUser);
 app.UseAuthorization();
 app.MapRazorPages();
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (OptionsValidationException invalid)
+{
+    // Settings Smartcar would refuse: say which and why, without a stack trace.
+    await Console.Error.WriteLineAsync("SmartcarClean cannot start:\n  " + string.Join("\n  ", invalid.Failures));
+    return 1;
+}
+
+return 0;
 
 static string DataDirectory(WebApplicationBuilder builder) =>
     Path.GetFullPath(builder.Configuration["DataDirectory"] ?? "App_Data", builder.Environment.ContentRootPath);

@@ -3,8 +3,9 @@ namespace SmartcarClean.Application.Common;
 /// <summary>Smartcar's OAuth token endpoint.</summary>
 public interface ISmartcarAuth
 {
+    /// <summary>The redirect URI is the one sent to Connect, or null when Connect used the application's default.</summary>
     /// <exception cref="SmartcarAuthException">Smartcar refused the exchange.</exception>
-    Task<TokenResponse> ExchangeCodeAsync(string code, string redirectUri, CancellationToken cancellationToken);
+    Task<TokenResponse> ExchangeCodeAsync(string code, string? redirectUri, CancellationToken cancellationToken);
 }
 
 /// <summary>Smartcar's vehicle API (v2.0), called with a vehicle owner's access token.</summary>

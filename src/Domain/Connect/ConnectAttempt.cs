@@ -10,7 +10,7 @@ public sealed class ConnectAttempt
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    private ConnectAttempt(Guid id, string state, string browserUserId, string redirectUri, DateTimeOffset startedAt)
+    private ConnectAttempt(Guid id, string state, string browserUserId, string? redirectUri, DateTimeOffset startedAt)
     {
         Id = id;
         State = state;
@@ -26,8 +26,11 @@ public sealed class ConnectAttempt
 
     public string BrowserUserId { get; private set; }
 
-    /// <summary>The redirect URI sent to Connect; the token exchange must send the very same one.</summary>
-    public string RedirectUri { get; private set; }
+    /// <summary>
+    /// The redirect URI sent to Connect, which the token exchange must send again; null when none was sent and
+    /// Smartcar used the application's default.
+    /// </summary>
+    public string? RedirectUri { get; private set; }
 
     public DateTimeOffset StartedAt { get; private set; }
 
@@ -35,7 +38,7 @@ public sealed class ConnectAttempt
 
     public DateTimeOffset? UsedAt { get; private set; }
 
-    public static ConnectAttempt Start(string browserUserId, string redirectUri, DateTimeOffset now) =>
+    public static ConnectAttempt Start(string browserUserId, string? redirectUri, DateTimeOffset now) =>
         new(Guid.NewGuid(), NewState(), browserUserId, redirectUri, now);
 
     /// <summary>256 random bits, URL-safe: unguessable, and it survives the round trip through Connect unchanged.</summary>

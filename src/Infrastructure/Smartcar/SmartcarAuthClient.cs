@@ -10,17 +10,18 @@ namespace SmartcarClean.Infrastructure.Smartcar;
 /// <summary>Smartcar's token endpoint, <c>POST {auth}/oauth/token</c>, as the official SDKs call it.</summary>
 internal sealed class SmartcarAuthClient(HttpClient http, IOptions<SmartcarOptions> options) : ISmartcarAuth
 {
-    public async Task<TokenResponse> ExchangeCodeAsync(string code, string redirectUri, CancellationToken cancellationToken)
+    public async Task<TokenResponse> ExchangeCodeAsync(string code, string? redirectUri, CancellationToken cancellationToken)
     {
         var smartcar = options.Value;
+        var form = new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code };
+        if (redirectUri is not null)
+        {
+            form["redirect_uri"] = redirectUri;
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(smartcar.AuthBaseUrl, "/oauth/token"))
         {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "authorization_code",
-                ["code"] = code,
-                ["redirect_uri"] = redirectUri,
-            }),
+            Content = new FormUrlEncodedContent(form),
         };
         var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{smartcar.ClientId}:{smartcar.ClientSecret}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);

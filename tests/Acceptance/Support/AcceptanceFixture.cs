@@ -32,7 +32,9 @@ public sealed class AcceptanceFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var appUrl = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+        // Smartcar allows http redirect URIs only on "localhost"; the app itself listens on 127.0.0.1.
+        var port = FreeLoopbackPort();
+        var appUrl = new Uri($"http://localhost:{port}");
         var redirectUri = new Uri(appUrl, "/exchange").AbsoluteUri;
         var emulatorOptions = new EmulatorOptions();
         emulatorOptions.Applications.Add(new RegisteredApplication(ClientId, ClientSecret, [redirectUri]));
@@ -40,7 +42,7 @@ public sealed class AcceptanceFixture : IAsyncLifetime
 
         var logs = new CapturedLogs();
         _app = new AppFactory(_emulator.BaseUrl, redirectUri, _dataDirectory, logs);
-        _app.UseKestrel(appUrl.Port);
+        _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _app.StartServer();
 
         _playwright = await Playwright.CreateAsync();

@@ -88,7 +88,7 @@ internal sealed class TestUser : ICurrentUser
 /// <summary>Smartcar's token endpoint and API as recording fakes; each test sets what they answer.</summary>
 internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi
 {
-    public List<(string Code, string RedirectUri)> Exchanges { get; } = [];
+    public List<(string Code, string? RedirectUri)> Exchanges { get; } = [];
 
     public List<string> ApiCalls { get; } = [];
 
@@ -103,7 +103,7 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi
         ["v-1"] = new VehicleAttributes("v-1", "TESLA", "Model 3", 2021),
     };
 
-    public Task<TokenResponse> ExchangeCodeAsync(string code, string redirectUri, CancellationToken cancellationToken)
+    public Task<TokenResponse> ExchangeCodeAsync(string code, string? redirectUri, CancellationToken cancellationToken)
     {
         Exchanges.Add((code, redirectUri));
         return ExchangeFailure is null ? Task.FromResult(NextTokens) : Task.FromException<TokenResponse>(ExchangeFailure);

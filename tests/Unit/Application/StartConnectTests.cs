@@ -54,5 +54,16 @@ public sealed class StartConnectTests : IDisposable
         QueryHelpers.ParseQuery(url.Query)["approval_prompt"].ToString().ShouldBe("force");
     }
 
+    [Fact]
+    public async Task Without_a_configured_redirect_uri_none_is_sent_and_smartcar_uses_the_default()
+    {
+        _host.Options.RedirectUri = string.Empty;
+
+        var url = await _host.SendAsync(new StartConnect());
+
+        QueryHelpers.ParseQuery(url.Query).ContainsKey("redirect_uri").ShouldBeFalse();
+        (await _host.QueryDbAsync(db => db.ConnectAttempts.SingleAsync())).RedirectUri.ShouldBeNull();
+    }
+
     public void Dispose() => _host.Dispose();
 }

@@ -5,7 +5,7 @@ using SmartcarClean.Domain.Vehicles;
 namespace SmartcarClean.Application.Connect.ExchangeCode;
 
 /// <summary>Trades an authorization code for tokens and keeps them, with the vehicles they reach, for the current user.</summary>
-public sealed record ExchangeCode(string Code, string RedirectUri) : ICommand<Guid>
+public sealed record ExchangeCode(string Code, string? RedirectUri) : ICommand<Guid>
 {
     public override string ToString() => $"ExchangeCode {{ RedirectUri = {RedirectUri} }}";
 }

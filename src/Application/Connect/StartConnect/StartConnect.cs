@@ -17,7 +17,9 @@ internal sealed class StartConnectHandler(
     public async ValueTask<Uri> Handle(StartConnect command, CancellationToken cancellationToken)
     {
         var smartcar = options.Value;
-        var attempt = ConnectAttempt.Start(user.Id, smartcar.RedirectUri, time.GetUtcNow());
+        // No redirect URI configured: Smartcar sends the user to the application's default one.
+        var redirectUri = string.IsNullOrEmpty(smartcar.RedirectUri) ? null : smartcar.RedirectUri;
+        var attempt = ConnectAttempt.Start(user.Id, redirectUri, time.GetUtcNow());
         db.ConnectAttempts.Add(attempt);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -25,12 +27,16 @@ internal sealed class StartConnectHandler(
         {
             new("response_type", "code"),
             new("client_id", smartcar.ClientId),
-            new("redirect_uri", smartcar.RedirectUri),
             new("scope", string.Join(' ', smartcar.Scopes)),
             new("state", attempt.State),
             new("mode", smartcar.Mode),
             new("approval_prompt", command.ForceApprovalPrompt ? "force" : "auto"),
         };
+        if (redirectUri is not null)
+        {
+            query.Insert(2, new("redirect_uri", redirectUri));
+        }
+
         var queryString = string.Join('&', query.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
         return new Uri(smartcar.ConnectBaseUrl, $"/oauth/authorize?{queryString}");
     }

@@ -11,7 +11,7 @@ using SmartcarClean.Infrastructure.Persistence;
 namespace SmartcarClean.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123150726_Initial")]
+    [Migration("20261123151337_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -35,7 +35,6 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("RedirectUri")
-                        .IsRequired()
                         .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 

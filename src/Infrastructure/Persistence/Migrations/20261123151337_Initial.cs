@@ -18,7 +18,7 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     BrowserUserId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RedirectUri = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    RedirectUri = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
                     StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UsedAt = table.Column<long>(type: "INTEGER", nullable: true)
