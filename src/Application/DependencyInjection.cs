@@ -20,6 +20,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IValidateOptions<SmartcarOptions>, SmartcarOptionsValidator>();
+        services.AddSingleton<RefreshLocks>();
+        services.AddScoped<AccessTokens>();
         return services;
     }
 }

@@ -6,6 +6,10 @@ public interface ISmartcarAuth
     /// <summary>The redirect URI is the one sent to Connect, or null when Connect used the application's default.</summary>
     /// <exception cref="SmartcarAuthException">Smartcar refused the exchange.</exception>
     Task<TokenResponse> ExchangeCodeAsync(string code, string? redirectUri, CancellationToken cancellationToken);
+
+    /// <summary>A new access and refresh token for a refresh token; Smartcar invalidates the old one a minute later.</summary>
+    /// <exception cref="SmartcarAuthException">Smartcar refused the refresh token.</exception>
+    Task<TokenResponse> RefreshAsync(string refreshToken, CancellationToken cancellationToken);
 }
 
 /// <summary>Smartcar's vehicle API (v2.0), called with a vehicle owner's access token.</summary>

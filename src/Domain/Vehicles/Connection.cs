@@ -20,7 +20,19 @@ public sealed class Connection
 
     public DateTimeOffset ConnectedAt { get; private set; }
 
+    /// <summary>Smartcar no longer honours this connection's tokens: only a new Connect can bring it back.</summary>
+    public bool ReconnectNeeded { get; private set; }
+
     public IReadOnlyList<ConnectedVehicle> Vehicles => _vehicles;
+
+    /// <summary>Keeps a refreshed pair: Smartcar rotates refresh tokens, so the new one must replace the old together.</summary>
+    public void ReplaceTokens(TokenSet tokens)
+    {
+        Tokens = tokens;
+        ReconnectNeeded = false;
+    }
+
+    public void MarkReconnectNeeded() => ReconnectNeeded = true;
 
     public static Connection Create(string ownerId, TokenSet tokens, IEnumerable<string> vehicleIds, DateTimeOffset now)
     {

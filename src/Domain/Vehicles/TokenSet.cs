@@ -12,6 +12,9 @@ public sealed record TokenSet(
 {
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(60);
 
+    /// <summary>How long before its expiry an access token is refreshed, so no request leaves with a token about to lapse.</summary>
+    public static readonly TimeSpan RefreshSkew = TimeSpan.FromMinutes(5);
+
     public static TokenSet Issued(string accessToken, string refreshToken, int expiresInSeconds, DateTimeOffset now) =>
         new(accessToken, refreshToken, now.AddSeconds(expiresInSeconds), now + RefreshTokenLifetime);
 
@@ -19,6 +22,9 @@ public sealed record TokenSet(
     public bool IsAccessTokenExpired(DateTimeOffset now) => now >= AccessTokenExpiresAt;
 
     public bool IsRefreshTokenExpired(DateTimeOffset now) => now >= RefreshTokenExpiresAt;
+
+    /// <summary>True from <see cref="RefreshSkew"/> before the access token's expiry on.</summary>
+    public bool NeedsRefresh(DateTimeOffset now) => now >= AccessTokenExpiresAt - RefreshSkew;
 
     /// <summary>Never prints the token values, so a token set that reaches a log line leaks nothing.</summary>
     public override string ToString() =>

@@ -7,18 +7,28 @@ using SmartcarClean.Application.Common;
 
 namespace SmartcarClean.Infrastructure.Smartcar;
 
-/// <summary>Smartcar's token endpoint, <c>POST {auth}/oauth/token</c>, as the official SDKs call it.</summary>
+/// <summary>Smartcar's token endpoint, <c>POST {auth}/oauth/token</c>, as the official SDKs call it: Basic client authentication, form body.</summary>
 internal sealed class SmartcarAuthClient(HttpClient http, IOptions<SmartcarOptions> options) : ISmartcarAuth
 {
-    public async Task<TokenResponse> ExchangeCodeAsync(string code, string? redirectUri, CancellationToken cancellationToken)
+    public Task<TokenResponse> ExchangeCodeAsync(string code, string? redirectUri, CancellationToken cancellationToken)
     {
-        var smartcar = options.Value;
         var form = new Dictionary<string, string> { ["grant_type"] = "authorization_code", ["code"] = code };
         if (redirectUri is not null)
         {
             form["redirect_uri"] = redirectUri;
         }
 
+        return RequestTokensAsync(form, cancellationToken);
+    }
+
+    public Task<TokenResponse> RefreshAsync(string refreshToken, CancellationToken cancellationToken) =>
+        RequestTokensAsync(
+            new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken },
+            cancellationToken);
+
+    private async Task<TokenResponse> RequestTokensAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
+    {
+        var smartcar = options.Value;
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(smartcar.AuthBaseUrl, "/oauth/token"))
         {
             Content = new FormUrlEncodedContent(form),

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Connect.StartConnect;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
+using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Unit.Application;
 
@@ -38,20 +40,84 @@ public sealed class GetVehicleAttributesTests : IDisposable
     }
 
     [Fact]
-    public async Task An_expired_access_token_asks_for_a_reconnect_without_calling_smartcar()
+    public async Task A_fresh_access_token_is_used_as_it_is()
     {
         await ConnectAsync();
-        _host.Smartcar.ApiCalls.Clear();
-        _host.Time.Advance(TimeSpan.FromHours(2));
+        _host.Time.Advance(TimeSpan.FromHours(2) - TokenSet.RefreshSkew - TimeSpan.FromTicks(1));
 
-        var overview = await _host.SendAsync(new GetVehicleAttributes());
+        await _host.SendAsync(new GetVehicleAttributes());
 
-        overview.Connections.ShouldHaveSingleItem().ReconnectNeeded.ShouldBeTrue();
-        _host.Smartcar.ApiCalls.ShouldBeEmpty();
+        _host.Smartcar.Refreshes.ShouldBeEmpty();
+        _host.Smartcar.ApiCalls.ShouldContain("attributes v-1 access-1");
     }
 
     [Fact]
-    public async Task A_token_smartcar_no_longer_accepts_asks_for_a_reconnect()
+    public async Task An_access_token_within_the_skew_of_its_expiry_is_refreshed_and_the_new_pair_kept()
+    {
+        await ConnectAsync();
+        _host.Time.Advance(TimeSpan.FromHours(2) - TokenSet.RefreshSkew);
+
+        var overview = await _host.SendAsync(new GetVehicleAttributes());
+
+        overview.Connections.ShouldHaveSingleItem().ReconnectNeeded.ShouldBeFalse();
+        _host.Smartcar.Refreshes.ShouldBe(["refresh-1"]);
+        _host.Smartcar.ApiCalls.ShouldContain("attributes v-1 access-2");
+        var stored = await _host.QueryDbAsync(db => db.Connections.SingleAsync());
+        stored.Tokens.AccessToken.ShouldBe("access-2");
+        stored.Tokens.RefreshToken.ShouldBe("refresh-2");
+        stored.Tokens.AccessTokenExpiresAt.ShouldBe(_host.Time.GetUtcNow().AddHours(2));
+        stored.Tokens.RefreshTokenExpiresAt.ShouldBe(_host.Time.GetUtcNow().AddDays(60));
+    }
+
+    [Fact]
+    public async Task Many_requests_at_once_share_one_refresh()
+    {
+        await ConnectAsync();
+        _host.Time.Advance(TimeSpan.FromHours(3));
+        _host.Smartcar.RefreshGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var requests = Enumerable.Range(0, 20).Select(_ => _host.SendAsync(new GetVehicleAttributes())).ToList();
+        await Task.Delay(100);
+        _host.Smartcar.RefreshGate.SetResult();
+        var overviews = await Task.WhenAll(requests);
+
+        _host.Smartcar.Refreshes.ShouldBe(["refresh-1"]);
+        overviews.ShouldAllBe(o => !o.Connections[0].ReconnectNeeded);
+        _host.Smartcar.ApiCalls.Where(c => c.StartsWith("attributes", StringComparison.Ordinal)).ShouldAllBe(c => c.EndsWith("access-2", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_60_days_without_a_refresh_the_connection_needs_a_reconnect_and_smartcar_is_not_asked()
+    {
+        await ConnectAsync();
+        _host.Smartcar.ApiCalls.Clear();
+        _host.Time.Advance(TimeSpan.FromDays(60));
+
+        var overview = await _host.SendAsync(new GetVehicleAttributes());
+
+        var connection = overview.Connections.ShouldHaveSingleItem();
+        connection.ReconnectNeeded.ShouldBeTrue();
+        connection.RenewBy.ShouldBe(_host.Time.GetUtcNow());
+        _host.Smartcar.Refreshes.ShouldBeEmpty();
+        _host.Smartcar.ApiCalls.ShouldBeEmpty();
+        (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_refused_refresh_needs_a_reconnect_and_is_not_tried_again()
+    {
+        await ConnectAsync();
+        _host.Time.Advance(TimeSpan.FromHours(2));
+        _host.Smartcar.RefreshFailure = new SmartcarAuthException("invalid_grant", "Invalid refresh_token");
+
+        (await _host.SendAsync(new GetVehicleAttributes())).Connections[0].ReconnectNeeded.ShouldBeTrue();
+        (await _host.SendAsync(new GetVehicleAttributes())).Connections[0].ReconnectNeeded.ShouldBeTrue();
+
+        _host.Smartcar.Refreshes.Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_token_smartcar_no_longer_accepts_marks_the_connection_for_a_reconnect()
     {
         await ConnectAsync();
         _host.Smartcar.ApiFailure = new SmartcarApiException(401, "AUTHENTICATION", null, "Invalid token");
@@ -59,6 +125,7 @@ public sealed class GetVehicleAttributesTests : IDisposable
         var overview = await _host.SendAsync(new GetVehicleAttributes());
 
         overview.Connections.ShouldHaveSingleItem().ReconnectNeeded.ShouldBeTrue();
+        (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeTrue();
     }
 
     private async Task ConnectAsync()

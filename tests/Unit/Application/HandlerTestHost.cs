@@ -109,9 +109,38 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi
         return ExchangeFailure is null ? Task.FromResult(NextTokens) : Task.FromException<TokenResponse>(ExchangeFailure);
     }
 
+    public List<string> Refreshes { get; } = [];
+
+    public Exception? RefreshFailure { get; set; }
+
+    /// <summary>Lets a test hold refreshes in flight, to make concurrent requests overlap.</summary>
+    public TaskCompletionSource? RefreshGate { get; set; }
+
+    public async Task<TokenResponse> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    {
+        lock (Refreshes)
+        {
+            Refreshes.Add(refreshToken);
+        }
+
+        if (RefreshGate is not null)
+        {
+            await RefreshGate.Task;
+        }
+
+        var count = Refreshes.Count;
+        return RefreshFailure is null
+            ? new TokenResponse($"access-{count + 1}", $"refresh-{count + 1}", 7200)
+            : throw RefreshFailure;
+    }
+
     public Task<IReadOnlyList<string>> ListVehicleIdsAsync(string accessToken, CancellationToken cancellationToken)
     {
-        ApiCalls.Add($"list {accessToken}");
+        lock (ApiCalls)
+        {
+            ApiCalls.Add($"list {accessToken}");
+        }
+
         return ApiFailure is null
             ? Task.FromResult<IReadOnlyList<string>>([.. Vehicles.Keys])
             : Task.FromException<IReadOnlyList<string>>(ApiFailure);

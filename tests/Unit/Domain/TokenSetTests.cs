@@ -41,6 +41,15 @@ public sealed class TokenSetTests
     }
 
     [Fact]
+    public void An_access_token_needs_a_refresh_from_five_minutes_before_its_expiry()
+    {
+        var tokens = TokenSet.Issued("access", "refresh", 7200, Now);
+
+        tokens.NeedsRefresh(Now.AddHours(2).AddMinutes(-5).AddTicks(-1)).ShouldBeFalse();
+        tokens.NeedsRefresh(Now.AddHours(2).AddMinutes(-5)).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Printing_a_token_set_never_shows_the_tokens()
     {
         var tokens = TokenSet.Issued("secret-access-value", "secret-refresh-value", 7200, Now);

@@ -46,6 +46,36 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refreshed_token_pair_replaces_the_old_one_in_the_file()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        await using var app = StartApp();
+        await app.MigrateDatabaseAsync();
+        await using (var scope = app.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Connections.Add(Connection.Create("browser-a", TokenSet.Issued(AccessToken, RefreshToken, 7200, now), ["v-1"], now));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = app.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var connection = await db.Connections.SingleAsync();
+            connection.ReplaceTokens(TokenSet.Issued("new-access", "new-refresh", 7200, now.AddHours(2)));
+            await db.SaveChangesAsync();
+        }
+
+        await using (var scope = app.CreateAsyncScope())
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Connections.SingleAsync();
+            stored.Tokens.ShouldBe(TokenSet.Issued("new-access", "new-refresh", 7200, now.AddHours(2)));
+        }
+
+        (await ReadAllColumnsAsync()).ShouldNotContain("new-refresh");
+    }
+
+    [Fact]
     public async Task A_state_redeemed_by_two_racing_requests_is_saved_only_once()
     {
         var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);

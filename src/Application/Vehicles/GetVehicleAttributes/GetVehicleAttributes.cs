@@ -17,6 +17,7 @@ public sealed record VehicleOverview(IReadOnlyList<ConnectionVehicles> Connectio
 public sealed record ConnectionVehicles(
     Guid ConnectionId,
     DateTimeOffset ConnectedAt,
+    DateTimeOffset RenewBy,
     IReadOnlyList<VehicleAttributes> Vehicles,
     bool ReconnectNeeded);
 
@@ -24,7 +25,7 @@ internal sealed class GetVehicleAttributesHandler(
     IApplicationDbContext db,
     ICurrentUser user,
     ISmartcarApi api,
-    TimeProvider time) : IQueryHandler<GetVehicleAttributes, VehicleOverview>
+    AccessTokens accessTokens) : IQueryHandler<GetVehicleAttributes, VehicleOverview>
 {
     public async ValueTask<VehicleOverview> Handle(GetVehicleAttributes query, CancellationToken cancellationToken)
     {
@@ -44,25 +45,30 @@ internal sealed class GetVehicleAttributesHandler(
 
     private async Task<ConnectionVehicles> LoadAsync(Connection connection, CancellationToken cancellationToken)
     {
-        // Refreshing comes later; until then an expired access token means the user must connect again.
-        if (connection.Tokens.IsAccessTokenExpired(time.GetUtcNow()))
+        var token = await accessTokens.ForAsync(connection, cancellationToken);
+        if (token is null)
         {
             return ReconnectNeeded(connection);
         }
 
         try
         {
-            var token = connection.Tokens.AccessToken;
             var ids = await api.ListVehicleIdsAsync(token, cancellationToken);
             var vehicles = await Task.WhenAll(ids.Select(id => api.GetAttributesAsync(token, id, cancellationToken)));
-            return new ConnectionVehicles(connection.Id, connection.ConnectedAt, vehicles, ReconnectNeeded: false);
+            return new ConnectionVehicles(connection.Id, connection.ConnectedAt, RenewBy(connection), vehicles, ReconnectNeeded: false);
         }
         catch (SmartcarApiException e) when (e.IsAuthentication)
         {
+            // Smartcar no longer accepts this connection's token (revoked or disconnected elsewhere).
+            connection.MarkReconnectNeeded();
+            await db.SaveChangesAsync(cancellationToken);
             return ReconnectNeeded(connection);
         }
     }
 
     private static ConnectionVehicles ReconnectNeeded(Connection connection) =>
-        new(connection.Id, connection.ConnectedAt, [], ReconnectNeeded: true);
+        new(connection.Id, connection.ConnectedAt, RenewBy(connection), [], ReconnectNeeded: true);
+
+    // Without a refresh before this instant the refresh token lapses and the user must connect again.
+    private static DateTimeOffset RenewBy(Connection connection) => connection.Tokens.RefreshTokenExpiresAt;
 }

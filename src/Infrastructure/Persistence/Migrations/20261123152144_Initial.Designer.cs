@@ -11,7 +11,7 @@ using SmartcarClean.Infrastructure.Persistence;
 namespace SmartcarClean.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261123151337_Initial")]
+    [Migration("20261123152144_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -92,6 +92,9 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReconnectNeeded")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

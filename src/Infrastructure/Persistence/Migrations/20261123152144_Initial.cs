@@ -38,7 +38,8 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                     RefreshTokenEncrypted = table.Column<string>(type: "TEXT", nullable: false),
                     AccessTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RefreshTokenExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConnectedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    ConnectedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReconnectNeeded = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Domain.Vehicles;
+
+namespace SmartcarClean.Application.Common;
+
+/// <summary>
+/// Hands out a connection's access token for an API call, refreshing it first when it is about to expire.
+/// Concurrent requests for one connection share a single refresh: Smartcar rotates refresh tokens, so a second
+/// refresh with the old token would race the first and could leave the stored pair invalid.
+/// </summary>
+internal sealed class AccessTokens(
+    IApplicationDbContext db,
+    ISmartcarAuth auth,
+    RefreshLocks locks,
+    TimeProvider time)
+{
+    /// <returns>The access token, or null when the connection needs the user to connect again (it is then marked so).</returns>
+    public async Task<string?> ForAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        if (connection.ReconnectNeeded)
+        {
+            return null;
+        }
+
+        if (!connection.Tokens.NeedsRefresh(time.GetUtcNow()))
+        {
+            return connection.Tokens.AccessToken;
+        }
+
+        var gate = locks.For(connection.Id);
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Another request may have refreshed while this one waited: continue from what is stored now.
+            var stored = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == connection.Id, cancellationToken);
+            if (stored.ReconnectNeeded)
+            {
+                return null;
+            }
+
+            if (stored.Tokens != connection.Tokens)
+            {
+                connection.ReplaceTokens(stored.Tokens);
+            }
+
+            return await RefreshIfStillNeededAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<string?> RefreshIfStillNeededAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (!connection.Tokens.NeedsRefresh(now))
+        {
+            return connection.Tokens.AccessToken;
+        }
+
+        if (connection.Tokens.IsRefreshTokenExpired(now))
+        {
+            return await MarkReconnectNeededAsync(connection, cancellationToken);
+        }
+
+        TokenResponse refreshed;
+        try
+        {
+            refreshed = await auth.RefreshAsync(connection.Tokens.RefreshToken, cancellationToken);
+        }
+        catch (SmartcarAuthException)
+        {
+            return await MarkReconnectNeededAsync(connection, cancellationToken);
+        }
+
+        // Both tokens in one row, one save: the new pair is stored together or not at all.
+        connection.ReplaceTokens(TokenSet.Issued(refreshed.AccessToken, refreshed.RefreshToken, refreshed.ExpiresInSeconds, now));
+        await db.SaveChangesAsync(cancellationToken);
+        return connection.Tokens.AccessToken;
+    }
+
+    private async Task<string?> MarkReconnectNeededAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        connection.MarkReconnectNeeded();
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+}
+
+/// <summary>One lock per connection, for the whole app (a singleton), so refreshes of one connection never overlap.</summary>
+internal sealed class RefreshLocks
+{
+    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _locks = new();
+
+    public SemaphoreSlim For(Guid connectionId) => _locks.GetOrAdd(connectionId, _ => new SemaphoreSlim(1, 1));
+}
