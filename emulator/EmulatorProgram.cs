@@ -1,46 +1,69 @@
-using System.Globalization;
+using System.Text.Json;
 
 namespace SmartcarClean.Emulator;
 
-/// <summary>Standalone host: <c>dotnet run --project emulator [-- --port N]</c>, until Ctrl+C.</summary>
-internal static class EmulatorProgram
+/// <summary>Standalone host: <c>dotnet run --project emulator [-- --port N --config FILE]</c>, until Ctrl+C.</summary>
+public static class EmulatorProgram
 {
-    private const int DefaultPort = 8010;
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int BadUsage = 2;
+
+    /// <summary>Parses the options, starts the emulator and serves until <paramref name="stop"/> is cancelled.</summary>
+    public static int Run(
+        IReadOnlyList<string> args, Func<string, string?> environment, TextWriter output, TextWriter errors, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(errors);
+        if (!HostArguments.TryParse(args, environment, out var arguments, out var error))
+        {
+            errors.WriteLine($"error: {error}");
+            errors.WriteLine("Run with --help for usage.");
+            return BadUsage;
+        }
+
+        if (arguments.ShowHelp)
+        {
+            output.WriteLine(HostArguments.Usage);
+            return Success;
+        }
+
+        var options = new EmulatorOptions { Port = arguments.Port };
+        try
+        {
+            foreach (var app in ApplicationsFile.Load(arguments.ApplicationsFile))
+            {
+                options.Applications.Add(app);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
+        {
+            errors.WriteLine($"error: cannot read the applications file {arguments.ApplicationsFile}: {e.Message}");
+            return BadUsage;
+        }
+
+        using var emulator = SmartcarEmulator.Start(options);
+        output.WriteLine($"Smartcar emulator listening on {emulator.BaseUrl} (admin page: {emulator.BaseUrl}/_emulator)");
+        foreach (var app in options.Applications)
+        {
+            output.WriteLine($"  client_id {app.ClientId}, redirect URIs: {string.Join(", ", app.RedirectUris)}");
+        }
+
+        output.WriteLine("Press Ctrl+C to stop.");
+        stop.WaitHandle.WaitOne();
+        return Success;
+    }
 
     private static int Main(string[] args)
     {
-        var options = new EmulatorOptions { Port = ReadPort(args) };
-        foreach (var app in ApplicationsFile.Load(Path.Combine(AppContext.BaseDirectory, "applications.json")))
-        {
-            options.Applications.Add(app);
-        }
-
-        // Ctrl+C or SIGTERM: stop the server and return normally.
-        var stopped = new TaskCompletionSource();
+        // Ctrl+C or SIGTERM: stop the server and return normally. Not disposed: ProcessExit may fire after Main returns.
+        var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
-            stopped.TrySetResult();
+            stop.Cancel();
         };
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => stopped.TrySetResult();
-
-        using var emulator = SmartcarEmulator.Start(options);
-        Console.WriteLine($"Smartcar emulator listening on {emulator.BaseUrl}");
-        foreach (var app in options.Applications)
-        {
-            Console.WriteLine($"  client_id {app.ClientId}, redirect URIs: {string.Join(", ", app.RedirectUris)}");
-        }
-
-        Console.WriteLine("Press Ctrl+C to stop.");
-        stopped.Task.Wait();
-        return 0;
-    }
-
-    private static int ReadPort(string[] args)
-    {
-        var index = Array.IndexOf(args, "--port");
-        return index >= 0 && index + 1 < args.Length
-            ? int.Parse(args[index + 1], CultureInfo.InvariantCulture)
-            : DefaultPort;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+        return Run(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error, stop.Token);
     }
 }

@@ -12,15 +12,17 @@ namespace SmartcarClean.Emulator;
 /// An offline Smartcar (Connect, auth and the v2.0 API on one origin) running on WireMock.Net.
 /// Start one per test on a dynamic port, or run the project for a standalone server.
 /// </summary>
-public sealed class SmartcarEmulator : IDisposable
+public sealed partial class SmartcarEmulator : IDisposable
 {
     private const string AdminPathPrefix = "/__admin";
 
     private readonly WireMockServer _server;
 
-    private SmartcarEmulator(WireMockServer server, SmartcarWorld world, string baseUrl)
+    private SmartcarEmulator(WireMockServer server, SmartcarWorld world, AdjustableClock clock, string baseUrl)
     {
         _server = server;
+        Clock = clock;
+        _faults = new FaultQueue(server, baseUrl);
         World = world;
         BaseUrl = baseUrl;
     }
@@ -30,11 +32,12 @@ public sealed class SmartcarEmulator : IDisposable
 
     public SmartcarWorld World { get; }
 
-    /// <summary>Every request received (the /__admin API excluded), oldest first.</summary>
+    /// <summary>Every request received (the /__admin and /_emulator APIs and delay replays excluded), oldest first.</summary>
     public IReadOnlyList<RecordedRequest> Requests =>
         [.. _server.LogEntries
             .Where(e => e.RequestMessage is not null
-                && !e.RequestMessage.Path.StartsWith(AdminPathPrefix, StringComparison.Ordinal))
+                && !e.RequestMessage.Path.StartsWith(AdminPathPrefix, StringComparison.Ordinal)
+                && !IsSteering(e.RequestMessage))
             .OrderBy(e => e.RequestMessage!.DateTime)
             .Select(Record)];
 
@@ -44,7 +47,9 @@ public sealed class SmartcarEmulator : IDisposable
     public static SmartcarEmulator Start(EmulatorOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var world = new SmartcarWorld(options.Applications, time ?? TimeProvider.System);
+        // The world reads time only through this clock, so AdvanceClock works on any TimeProvider.
+        var clock = new AdjustableClock(time ?? TimeProvider.System);
+        var world = new SmartcarWorld(options.Applications, clock);
         var server = WireMockServer.Start(new WireMockServerSettings
         {
             // Loopback only: the emulator must never be reachable from the network. Port 0 makes Kestrel
@@ -52,6 +57,7 @@ public sealed class SmartcarEmulator : IDisposable
             Urls = [$"http://127.0.0.1:{options.Port}"],
             StartAdminInterface = true,
             ReadStaticMappings = false,
+            PreWireMockMiddlewareInit = DroppedConnections.Install,
         });
 
         new ConnectPages(world).Register(server);
@@ -62,21 +68,29 @@ public sealed class SmartcarEmulator : IDisposable
             .RespondWith(Response.Create().WithCallback(request =>
                 HttpReplies.Json(404, new { error = "not_found", error_description = $"No route for {request.Method} {request.Path}." })));
 
-        return new SmartcarEmulator(server, world, $"http://127.0.0.1:{server.Ports[0]}");
+        var emulator = new SmartcarEmulator(server, world, clock, $"http://127.0.0.1:{server.Ports[0]}");
+        new SteeringApi(emulator).Register(server);
+        return emulator;
     }
 
     public int CountRequests(string method, string pathPrefix) =>
         Requests.Count(r => string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase)
             && r.Path.StartsWith(pathPrefix, StringComparison.Ordinal));
 
-    /// <summary>Forgets users, sessions, codes, tokens and the request log; keeps registered applications.</summary>
+    /// <summary>Forgets users, sessions, codes, tokens, queued faults, the clock offset and the request log; keeps registered applications.</summary>
     public void Reset()
     {
         World.Reset();
+        _faults.Clear();
+        Clock.ResetOffset();
         _server.ResetLogEntries();
     }
 
-    public void Dispose() => _server.Stop();
+    public void Dispose()
+    {
+        _server.Stop();
+        _faults.Dispose();
+    }
 
     private static RecordedRequest Record(ILogEntry entry)
     {
