@@ -42,7 +42,18 @@ public static class EmulatorProgram
             return BadUsage;
         }
 
-        using var emulator = SmartcarEmulator.Start(options);
+        SmartcarEmulator emulator;
+        try
+        {
+            emulator = SmartcarEmulator.Start(options);
+        }
+        catch (EmulatorStartException e)
+        {
+            errors.WriteLine($"error: {e.Message}");
+            return BadUsage;
+        }
+
+        using var started = emulator;
         output.WriteLine($"Smartcar emulator listening on {emulator.BaseUrl} (admin page: {emulator.BaseUrl}/_emulator)");
         foreach (var app in options.Applications)
         {

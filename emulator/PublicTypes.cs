@@ -22,3 +22,6 @@ public sealed record RecordedRequest(
     IReadOnlyDictionary<string, string> Headers,
     string? Body,
     int StatusCode);
+
+/// <summary>The emulator could not start, for a reason a person can fix (the message says which).</summary>
+public sealed class EmulatorStartException(string message, Exception inner) : Exception(message, inner);

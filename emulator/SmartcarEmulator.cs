@@ -1,4 +1,5 @@
 using System.Net;
+using WireMock.Exceptions;
 using WireMock.Logging;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
@@ -44,13 +45,27 @@ public sealed partial class SmartcarEmulator : IDisposable
     /// <summary>Every access and refresh token ever issued, so tests can assert none of them leaks.</summary>
     public IReadOnlyList<string> IssuedTokens => World.IssuedTokens;
 
+    private static WireMockServer StartServer(WireMockServerSettings settings, int port)
+    {
+        try
+        {
+            return WireMockServer.Start(settings);
+        }
+        catch (WireMockException e) when (e.ToString().Contains("AddressInUseException", StringComparison.Ordinal))
+        {
+            throw new EmulatorStartException(
+                $"Port {port} on 127.0.0.1 is already in use (is another emulator, or the app with its embedded emulator, running?). Choose another port.",
+                e);
+        }
+    }
+
     public static SmartcarEmulator Start(EmulatorOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         // The world reads time only through this clock, so AdvanceClock works on any TimeProvider.
         var clock = new AdjustableClock(time ?? TimeProvider.System);
         var world = new SmartcarWorld(options.Applications, clock);
-        var server = WireMockServer.Start(new WireMockServerSettings
+        var server = StartServer(new WireMockServerSettings
         {
             // Loopback only: the emulator must never be reachable from the network. Port 0 makes Kestrel
             // pick a free port on 127.0.0.1 (a fixed port is bound on both loopbacks, 127.0.0.1 and ::1).
@@ -58,7 +73,7 @@ public sealed partial class SmartcarEmulator : IDisposable
             StartAdminInterface = true,
             ReadStaticMappings = false,
             PreWireMockMiddlewareInit = DroppedConnections.Install,
-        });
+        }, options.Port);
 
         new ConnectPages(world).Register(server);
         new TokenEndpoint(world).Register(server);

@@ -1,12 +1,21 @@
 using Microsoft.Extensions.Options;
 using SmartcarClean.Application;
+using SmartcarClean.Emulator;
 using SmartcarClean.Infrastructure;
 using SmartcarClean.Infrastructure.Persistence;
 using SmartcarClean.Web.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.ApplySmartcarEnvironment();
-builder.StartEmbeddedEmulatorIfEnabled();
+try
+{
+    builder.StartEmbeddedEmulatorIfEnabled();
+}
+catch (EmulatorStartException e)
+{
+    await Console.Error.WriteLineAsync($"SmartcarClean cannot start its embedded Smartcar emulator: {e.Message}");
+    return 1;
+}
 
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, DataDirectory(builder));
