@@ -44,7 +44,10 @@ public sealed class SmartcarEmulator : IDisposable
     public static SmartcarEmulator Start(EmulatorOptions options, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var world = new SmartcarWorld(options.Applications, time ?? TimeProvider.System);
+        var world = new SmartcarWorld(options.Applications, time ?? TimeProvider.System)
+        {
+            Lifetimes = TokenLifetimes.From(options),
+        };
         var server = WireMockServer.Start(new WireMockServerSettings
         {
             // Loopback only: the emulator must never be reachable from the network. Port 0 makes Kestrel
@@ -57,6 +60,8 @@ public sealed class SmartcarEmulator : IDisposable
         new ConnectPages(world).Register(server);
         new TokenEndpoint(world).Register(server);
         new VehicleApi(world).Register(server);
+        new ApplicationTokenEndpoint(world).Register(server);
+        new VehicleApiV3(world).Register(server);
         server.Given(Request.Create().WithPath(new RegexMatcher(".*")).UsingAnyMethod())
             .AtPriority(1000)
             .RespondWith(Response.Create().WithCallback(request =>
