@@ -6,7 +6,7 @@ public sealed record RegisteredApplication(string ClientId, string ClientSecret,
     public string DefaultRedirectUri => RedirectUris[0];
 }
 
-public sealed class EmulatorOptions
+public sealed partial class EmulatorOptions
 {
     /// <summary>0 picks a free port.</summary>
     public int Port { get; set; }

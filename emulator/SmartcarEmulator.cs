@@ -64,7 +64,10 @@ public sealed partial class SmartcarEmulator : IDisposable
         ArgumentNullException.ThrowIfNull(options);
         // The world reads time only through this clock, so AdvanceClock works on any TimeProvider.
         var clock = new AdjustableClock(time ?? TimeProvider.System);
-        var world = new SmartcarWorld(options.Applications, clock);
+        var world = new SmartcarWorld(options.Applications, clock)
+        {
+            Lifetimes = TokenLifetimes.From(options),
+        };
         var server = StartServer(new WireMockServerSettings
         {
             // Loopback only: the emulator must never be reachable from the network. Port 0 makes Kestrel
@@ -78,6 +81,8 @@ public sealed partial class SmartcarEmulator : IDisposable
         new ConnectPages(world).Register(server);
         new TokenEndpoint(world).Register(server);
         new VehicleApi(world).Register(server);
+        new ApplicationTokenEndpoint(world).Register(server);
+        new VehicleApiV3(world).Register(server);
         server.Given(Request.Create().WithPath(new RegexMatcher(".*")).UsingAnyMethod())
             .AtPriority(1000)
             .RespondWith(Response.Create().WithCallback(request =>

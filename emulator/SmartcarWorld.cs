@@ -9,6 +9,7 @@ namespace SmartcarClean.Emulator;
 /// </summary>
 public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> applications, TimeProvider time)
 {
+    // The documented defaults; the lifetimes in use are Lifetimes (EmulatorOptions can change them).
     public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
     public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(2);
     public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(60);
@@ -101,7 +102,7 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
             var user = session.User ?? throw new InvalidOperationException("Approve needs a signed-in user.");
             var request = session.Request;
             var grant = new Grant(request.Application.ClientId, user, user.Vehicles, request.Scopes, request.Mode);
-            var code = new AuthorizationCode(Guid.NewGuid().ToString(), grant, request.RedirectUri, Now + CodeLifetime);
+            var code = new AuthorizationCode(Guid.NewGuid().ToString(), grant, request.RedirectUri, Now + Lifetimes.Code);
             _codes[code.Value] = code;
             return code;
         }
@@ -142,7 +143,8 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
         {
             var now = Now;
             if (!_refreshTokens.TryGetValue(refreshToken, out var token) || token.Grant.ClientId != clientId
-                || now >= token.ExpiresAt || now >= token.FirstUsedAt + RefreshGracePeriod)
+                || now >= token.ExpiresAt || now >= token.FirstUsedAt + Lifetimes.RefreshGracePeriod
+                || IsFullyDisconnected(token.Grant))
             {
                 return TokenResult.Failed(TokenFailure.InvalidRefreshToken);
             }
@@ -172,6 +174,7 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
             _accessTokens.Clear();
             _refreshTokens.Clear();
             _issuedTokens.Clear();
+            ForgetVehicleData();
         }
     }
 
@@ -179,8 +182,8 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
 
     private TokenPair IssueTokens(Grant grant)
     {
-        var access = new AccessToken(Guid.NewGuid().ToString(), grant, Now + AccessTokenLifetime);
-        var refresh = new RefreshToken(Guid.NewGuid().ToString(), grant, Now + RefreshTokenLifetime);
+        var access = new AccessToken(Guid.NewGuid().ToString(), grant, Now + Lifetimes.AccessToken);
+        var refresh = new RefreshToken(Guid.NewGuid().ToString(), grant, Now + Lifetimes.RefreshToken);
         _accessTokens[access.Value] = access;
         _refreshTokens[refresh.Value] = refresh;
         _issuedTokens.Add(access.Value);

@@ -1,4 +1,3 @@
-using System.Text;
 using WireMock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -72,38 +71,17 @@ internal sealed class TokenEndpoint(SmartcarWorld world)
     /// <summary>Basic base64(client_id:client_secret), as every Smartcar SDK sends it.</summary>
     private RegisteredApplication? AuthenticateClient(IRequestMessage request)
     {
-        var header = request.Header("Authorization");
-        if (header is null || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        string credentials;
-        try
-        {
-            credentials = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim()));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-
-        var separator = credentials.IndexOf(':', StringComparison.Ordinal);
-        if (separator < 0)
-        {
-            return null;
-        }
-
-        var app = world.FindApplication(credentials[..separator]);
-        return app is not null && app.ClientSecret == credentials[(separator + 1)..] ? app : null;
+        var credentials = BasicCredentials.Read(request);
+        var app = world.FindApplication(credentials?.ClientId);
+        return app is not null && app.ClientSecret == credentials!.ClientSecret ? app : null;
     }
 
-    private static ResponseMessage Tokens(TokenPair tokens) =>
+    private ResponseMessage Tokens(TokenPair tokens) =>
         HttpReplies.Json(200, new
         {
             access_token = tokens.Access.Value,
             token_type = "Bearer",
-            expires_in = (int)SmartcarWorld.AccessTokenLifetime.TotalSeconds,
+            expires_in = (int)world.Lifetimes.AccessToken.TotalSeconds,
             refresh_token = tokens.Refresh.Value,
         });
 

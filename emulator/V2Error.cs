@@ -1,7 +1,7 @@
 namespace SmartcarClean.Emulator;
 
 /// <summary>The v2.0 API error body; every field is present (code may be null) because SDKs require them.</summary>
-internal static class V2Error
+internal static partial class V2Error
 {
     public static WireMock.ResponseMessage Authentication() => Create(
         401, "AUTHENTICATION", null,
@@ -28,19 +28,26 @@ internal static class V2Error
         "Something went wrong. Please try again later.");
 
     private static WireMock.ResponseMessage Create(
-        int status, string type, string? code, string description, string docPage, string? resolution, string userMessage)
+        int status, string type, string? code, string description, string docPage, string? resolution, string userMessage,
+        IReadOnlyList<V2ErrorDetail>? detail = null)
     {
         var requestId = Guid.NewGuid().ToString();
-        return HttpReplies.Json(status, new
+        var body = new Dictionary<string, object?>
         {
-            type,
-            code,
-            description,
-            docURL = $"https://smartcar.com/docs/errors/api-errors/{docPage}#{(code ?? "null").ToLowerInvariant()}",
-            statusCode = status,
-            requestId,
-            resolution = new { type = resolution },
-            suggestedUserMessage = userMessage,
-        }, requestId);
+            ["type"] = type,
+            ["code"] = code,
+            ["description"] = description,
+            ["docURL"] = $"https://smartcar.com/docs/errors/api-errors/{docPage}#{(code ?? "null").ToLowerInvariant()}",
+            ["statusCode"] = status,
+            ["requestId"] = requestId,
+            ["resolution"] = new { type = resolution },
+            ["suggestedUserMessage"] = userMessage,
+        };
+        if (detail is not null)
+        {
+            body["detail"] = detail; // only validation errors carry it
+        }
+
+        return HttpReplies.Json(status, body, requestId);
     }
 }

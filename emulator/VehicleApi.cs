@@ -9,8 +9,10 @@ namespace SmartcarClean.Emulator;
 
 /// <summary>
 /// The v2.0 Vehicle API (api.smartcar.com). Every call needs a live Bearer access token; a vehicle
-/// the token does not cover answers 403 PERMISSION. Routes tolerate a trailing slash, as the node SDK
-/// sends one. Errors use the v2 shape (type, code, description, docURL, statusCode, requestId, ...).
+/// the token does not cover answers 403 PERMISSION, and so does an endpoint whose permission was not
+/// granted. Routes tolerate a trailing slash, as the node SDK sends one. Successful answers carry the
+/// sc-data-age, sc-fetched-at and sc-unit-system headers (metric, or imperial on request).
+/// Errors use the v2 shape (type, code, description, docURL, statusCode, requestId, ...).
 /// </summary>
 internal sealed class VehicleApi(SmartcarWorld world)
 {
@@ -30,20 +32,42 @@ internal sealed class VehicleApi(SmartcarWorld world)
             return V2Error.Authentication();
         }
 
+        if (UnitSystem.FromHeader(request.Header(UnitSystem.Header)) is not { } units)
+        {
+            return V2Error.InvalidParameter();
+        }
+
         string[] route = request.Path.Trim('/').Split('/')[1..];
-        return (request.Method.ToUpperInvariant(), route) switch
+        var reply = (request.Method.ToUpperInvariant(), route) switch
         {
             ("GET", ["vehicles"]) => ListVehicles(grant, UrlEncoded.Query(request)),
             ("GET", ["user"]) => HttpReplies.Json(200, new { id = grant.User.Id }),
-            ("GET", ["vehicles", var id]) => WithVehicle(grant, id, v => new { id = v.Id, make = v.Make, model = v.Model, year = v.Year }),
-            ("GET", ["vehicles", var id, "vin"]) => WithVehicle(grant, id, v => new { vin = v.Vin }),
-            ("GET", ["vehicles", var id, "permissions"]) => WithVehicle(grant, id, _ => new
-            {
-                permissions = grant.Scopes,
-                paging = new { count = grant.Scopes.Count, offset = 0 },
-            }),
+            (var method, ["vehicles", var id, .. var rest]) => ForVehicle(grant, id, method, string.Join('/', rest), request.Body, units),
             _ => V2Error.PathNotFound(),
         };
+
+        if (reply.StatusCode is int status and >= 200 and < 300)
+        {
+            foreach (var (name, value) in SmartcarHeaders.For(world.Time.GetUtcNow(), units))
+            {
+                reply.AddHeader(name, value);
+            }
+        }
+
+        return reply;
+    }
+
+    /// <summary>A vehicle the grant does not cover (never did, or was disconnected) is 403 PERMISSION.</summary>
+    private ResponseMessage ForVehicle(Grant grant, string vehicleId, string method, string path, string? body, UnitSystem units)
+    {
+        var vehicle = grant.Vehicles.FirstOrDefault(v => v.Id == vehicleId);
+        if (vehicle is null)
+        {
+            return V2Error.Permission();
+        }
+
+        var call = new VehicleCall(world, grant, vehicle, units, body);
+        return (method, path) == ("POST", "batch") ? VehicleBatch.Run(call) : VehicleEndpoints.Call(call, method, path);
     }
 
     private Grant? Authenticate(IRequestMessage request)
@@ -51,7 +75,7 @@ internal sealed class VehicleApi(SmartcarWorld world)
         var header = request.Header("Authorization");
         const string Scheme = "Bearer ";
         return header is not null && header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
-            ? world.Authenticate(header[Scheme.Length..].Trim())
+            ? world.AuthenticateConnected(header[Scheme.Length..].Trim())
             : null;
     }
 
@@ -83,22 +107,5 @@ internal sealed class VehicleApi(SmartcarWorld world)
 
         limit = Math.Min(limit, MaxLimit);
         return limit >= 1;
-    }
-
-    /// <summary>Vehicle data carries the data-age and unit-system headers Smartcar adds.</summary>
-    private ResponseMessage WithVehicle(Grant grant, string vehicleId, Func<Vehicle, object> body)
-    {
-        var vehicle = grant.Vehicles.FirstOrDefault(v => v.Id == vehicleId);
-        if (vehicle is null)
-        {
-            return V2Error.Permission();
-        }
-
-        var reply = HttpReplies.Json(200, body(vehicle));
-        var now = world.Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        reply.AddHeader("sc-data-age", now);
-        reply.AddHeader("sc-fetched-at", now);
-        reply.AddHeader("sc-unit-system", "metric");
-        return reply;
     }
 }

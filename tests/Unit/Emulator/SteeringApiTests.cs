@@ -74,7 +74,7 @@ public sealed class SteeringApiTests : IDisposable
 
         created.StatusCode.ShouldBe(HttpStatusCode.Created);
         var vehicle = (await EmulatorDriver.JsonAsync(created)).GetProperty("vehicles")[0];
-        var tokens = await _driver.ConnectAndExchangeAsync("qa@example.com");
+        var tokens = await _driver.ConnectWithScopesAsync("read_vehicle_info read_vin", "qa@example.com");
         var vin = await EmulatorDriver.JsonAsync(await _driver.GetApiAsync($"/v2.0/vehicles/{vehicle.GetProperty("id").GetString()}/vin", tokens.AccessToken));
         vin.GetProperty("vin").GetString().ShouldBe("WAUAFAFL1GN014882");
         (await PostJsonAsync("/_emulator/users", user)).StatusCode.ShouldBe(HttpStatusCode.Conflict);

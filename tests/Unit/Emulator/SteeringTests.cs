@@ -20,7 +20,7 @@ public sealed class SteeringTests : IDisposable
             new SeededVehicle("FORD", "F-150 Lightning", 2023, "1FTVW1EL5NWG00001"),
             new SeededVehicle("tesla", "Model Y", 2022));
 
-        var tokens = await _driver.ConnectAndExchangeAsync("fleet@example.com", brand: "BMW");
+        var tokens = await _driver.ConnectWithScopesAsync("read_vehicle_info read_vin", "fleet@example.com", brand: "BMW");
 
         var list = await JsonAsync(await _driver.GetApiAsync("/v2.0/vehicles", tokens.AccessToken));
         list.GetProperty("vehicles").EnumerateArray().Select(v => v.GetString()).ShouldBe(seeded.Vehicles.Select(v => v.Id));

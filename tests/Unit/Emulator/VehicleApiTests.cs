@@ -69,7 +69,7 @@ public sealed class VehicleApiTests : IDisposable
     [Fact]
     public async Task Vehicles_have_stable_ids_make_model_year_and_a_17_character_vin()
     {
-        var tokens = await _driver.ConnectAndExchangeAsync(brand: "TESLA");
+        var tokens = await _driver.ConnectWithScopesAsync("read_vehicle_info read_vin", brand: "TESLA");
         var id = await FirstVehicleIdAsync(tokens.AccessToken);
 
         var response = await _driver.GetApiAsync($"/v2.0/vehicles/{id}", tokens.AccessToken);

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using WireMock;
+
+namespace SmartcarClean.Emulator;
+
+/// <summary>
+/// <c>POST /v2.0/vehicles/{id}/batch</c>: <c>{"requests":[{"path":"/odometer"},...]}</c> runs each path as a
+/// GET and answers <c>{"responses":[{path, body, code, headers}]}</c>. Every sub-response has a headers
+/// object (python indexes into it) and failing ones name their content-type (node reads it).
+/// </summary>
+internal static class VehicleBatch
+{
+    public static ResponseMessage Run(VehicleCall call)
+    {
+        var (paths, error) = ReadPaths(call.Body);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var now = call.World.Time.GetUtcNow();
+        var responses = paths!.Select(path =>
+        {
+            var reply = VehicleEndpoints.Call(call, "GET", path.Trim('/'));
+            var code = (int)reply.StatusCode!;
+            using var body = JsonDocument.Parse(reply.BodyData!.BodyAsString!);
+            IReadOnlyDictionary<string, string> headers = code is >= 200 and < 300
+                ? SmartcarHeaders.For(now, call.Units)
+                : new Dictionary<string, string> { ["content-type"] = "application/json" };
+            return new { path, body = body.RootElement.Clone(), code, headers };
+        }).ToList();
+
+        return HttpReplies.Json(200, new { responses });
+    }
+
+    private static (IReadOnlyList<string>? Paths, ResponseMessage? Error) ReadPaths(string? body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
+            if (json.RootElement.ValueKind != JsonValueKind.Object
+                || !json.RootElement.TryGetProperty("requests", out var requests))
+            {
+                return (null, V2Error.Validation("\"requests\" is required", "requests"));
+            }
+
+            if (requests.ValueKind != JsonValueKind.Array || requests.GetArrayLength() == 0)
+            {
+                return (null, V2Error.Validation("\"requests\" must be an array with at least 1 item", "requests"));
+            }
+
+            var paths = new List<string>();
+            foreach (var request in requests.EnumerateArray())
+            {
+                var index = paths.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                if (request.ValueKind != JsonValueKind.Object || !request.TryGetProperty("path", out var path)
+                    || path.ValueKind != JsonValueKind.String || !path.GetString()!.StartsWith('/'))
+                {
+                    return (null, V2Error.Validation($"\"requests[{index}].path\" must be a string starting with /", "requests", index, "path"));
+                }
+
+                paths.Add(path.GetString()!);
+            }
+
+            return (paths, null);
+        }
+        catch (JsonException)
+        {
+            return (null, V2Error.Validation("The request body is not valid JSON.", "body"));
+        }
+    }
+}
+
+/// <summary>The headers Smartcar adds to vehicle data: when it was recorded, fetched, and in which units.</summary>
+internal static class SmartcarHeaders
+{
+    public static IReadOnlyDictionary<string, string> For(DateTimeOffset now, UnitSystem units)
+    {
+        var timestamp = Iso8601(now);
+        return new Dictionary<string, string>
+        {
+            ["sc-data-age"] = timestamp,
+            ["sc-fetched-at"] = timestamp,
+            [UnitSystem.Header] = units.Name,
+        };
+    }
+
+    public static string Iso8601(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+}
