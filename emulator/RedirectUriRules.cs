@@ -30,9 +30,10 @@ public static partial class RedirectUriRules
             return $"Redirect URI '{redirectUri}' must not contain spaces or control characters.";
         }
 
-        if (!Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri))
+        // The scheme check comes first because on Unix Uri also reads "/path" as an absolute file URI.
+        if (!SchemeAndAuthority().IsMatch(redirectUri) || !Uri.TryCreate(redirectUri, UriKind.Absolute, out var uri))
         {
-            return $"Redirect URI '{redirectUri}' is not an absolute URI.";
+            return $"Redirect URI '{redirectUri}' is not an absolute URI (scheme://host...).";
         }
 
         if (redirectUri.Contains('#', StringComparison.Ordinal))
@@ -108,6 +109,9 @@ public static partial class RedirectUriRules
             ? null
             : $"Redirect URI '{redirectUri}': a custom-scheme URI must be {scheme}://host[/path], without port or query.";
     }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*://")]
+    private static partial Regex SchemeAndAuthority();
 
     // A hostname (labels of letters, digits and hyphens, optionally with a TLD), then an optional path.
     [GeneratedRegex(@"^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*(/[^?#]*)?$")]
