@@ -60,10 +60,21 @@ internal static class ConnectHtml
             </form>
             """);
 
-    public static string Permissions(ConnectSession session, SmartcarUser user)
+    /// <summary>A configuration error the user reads before choosing to return to the app.</summary>
+    public static string ConfigurationError(ConnectError error, string returnUrl)
+    {
+        var message = error.Details.FirstOrDefault(d => d.Name == "error_message").Value ?? error.Description;
+        return Page("Configuration error", "Something is wrong with this link", $"""
+            <p role="alert" id="error-message">{E(message)}</p>
+            <a id="return-to-app" href="{E(returnUrl)}">Return to the application</a>
+            """);
+    }
+
+    /// <summary>Lists the requested scopes and the vehicles the grant would cover (one with single_select).</summary>
+    public static string Permissions(ConnectSession session, Grant grant)
     {
         var scopes = string.Concat(session.Request.Scopes.Select(s => $"<li>{E(s)}</li>"));
-        var vehicles = string.Concat(user.Vehicles.Select(v => $"<li>{E(v.Make)} {E(v.Model)} {v.Year}</li>"));
+        var vehicles = string.Concat(grant.Vehicles.Select(v => $"<li>{E(v.Make)} {E(v.Model)} {v.Year}</li>"));
         return Page("Grant access", "Allow access to your vehicle", $"""
             <div class="page-content">
               <p>{E(session.Request.Application.ClientId)} is requesting access to:</p>

@@ -13,10 +13,6 @@ namespace SmartcarClean.Emulator;
 /// </summary>
 internal sealed class ConnectPages(SmartcarWorld world)
 {
-    private static readonly string[] Modes = ["live", "test", "simulated"];
-    private static readonly string[] ApprovalPrompts = ["auto", "force"];
-    private static readonly string[] DefaultScopes = ["read_vehicle_info"];
-
     public void Register(WireMockServer server)
     {
         server.Given(Request.Create().WithPath("/oauth/authorize", "/oauth/authorize/").UsingGet())
@@ -30,11 +26,12 @@ internal sealed class ConnectPages(SmartcarWorld world)
     private ResponseMessage Authorize(IRequestMessage request)
     {
         var query = UrlEncoded.Query(request);
-        var clientId = query.GetValueOrDefault("client_id") ?? query.GetValueOrDefault("application_id");
+        var clientId = query.GetValueOrDefault("client_id");
+        var applicationId = query.GetValueOrDefault("application_id");
 
         // Until client_id and redirect_uri are trusted nothing may redirect: errors are pages.
-        var app = world.FindApplication(clientId);
-        if (app is null)
+        var app = world.FindApplication(clientId ?? applicationId);
+        if (app is null || (clientId is not null && applicationId is not null && clientId != applicationId))
         {
             return InvalidParameter("client_id");
         }
@@ -45,30 +42,18 @@ internal sealed class ConnectPages(SmartcarWorld world)
             return ErrorPage("400: Unauthorized redirect_uri");
         }
 
-        if (query.GetValueOrDefault("response_type") != "code")
+        if (!AuthorizeQuery.TryRead(query, app, redirectUri, out var connect, out var invalidParameter))
         {
-            return InvalidParameter("response_type");
+            return InvalidParameter(invalidParameter);
         }
 
-        var mode = query.GetValueOrDefault("mode") ?? "live";
-        if (!Modes.Contains(mode))
+        // Smartcar's test VINs belong to test mode: Single Select with one in live mode is a configuration error.
+        if (connect.Mode == "live" && connect.SingleSelectVin is { } vin && TestIdentities.IsTestVin(vin))
         {
-            return InvalidParameter("mode");
+            return Fail(connect, ConnectError.Configuration(400,
+                "You have entered a test mode VIN. Please enter a VIN that belongs to a real vehicle."));
         }
 
-        if (query.TryGetValue("approval_prompt", out var prompt) && !ApprovalPrompts.Contains(prompt))
-        {
-            return InvalidParameter("approval_prompt");
-        }
-
-        var make = query.GetValueOrDefault("make");
-        if (make is not null && VehicleCatalog.Find(make) is null)
-        {
-            return InvalidParameter("make");
-        }
-
-        var connect = new ConnectRequest(app, redirectUri, ParseScopes(query.GetValueOrDefault("scope")),
-            query.GetValueOrDefault("state"), mode, VehicleCatalog.Find(make)?.Make);
         var session = world.StartSession(connect);
         var next = session.Make is null ? $"/connect/{session.Id}/brands" : $"/connect/{session.Id}/login";
         return HttpReplies.Html(200, ConnectHtml.Preamble(session, next));
@@ -120,51 +105,76 @@ internal sealed class ConnectPages(SmartcarWorld world)
             return HttpReplies.Html(400, ConnectHtml.Login(session, brand, "Enter your email and password."));
         }
 
-        // Post/redirect/get, so a browser refresh on the grant page does not sign in again.
+        if (TestIdentities.ErrorFor(email, brand) is { } identityError)
+        {
+            return Fail(session.Request, identityError, session);
+        }
+
         session.User = world.SignIn(email, brand);
+        var (grant, error) = GrantPlanner.Plan(session.Request, session.User);
+        if (grant is null)
+        {
+            return Fail(session.Request, error!, session);
+        }
+
+        session.PendingGrant = grant;
+        if (!session.Request.ForceApproval && world.AlreadyGranted(grant))
+        {
+            return Allow(session);
+        }
+
+        // Post/redirect/get, so a browser refresh on the grant page does not sign in again.
         return HttpReplies.Redirect($"/connect/{session.Id}/permissions");
     }
 
     private static ResponseMessage ShowPermissions(ConnectSession session) =>
-        session.User is null
+        session.PendingGrant is null
             ? ErrorPage("400: Sign in before granting access")
-            : HttpReplies.Html(200, ConnectHtml.Permissions(session, session.User));
+            : HttpReplies.Html(200, ConnectHtml.Permissions(session, session.PendingGrant));
 
     private ResponseMessage Decide(ConnectSession session, string? decision)
     {
-        if (session.User is null)
+        if (session.PendingGrant is null)
         {
             return ErrorPage("400: Sign in before granting access");
         }
 
-        var request = session.Request;
-        switch (decision)
+        return decision switch
         {
-            case "allow":
-                var code = world.Approve(session);
-                return HttpReplies.Redirect(UrlEncoded.AppendQuery(request.RedirectUri,
-                    [("code", code.Value), ("state", request.State), ("user_id", session.User.Id)]));
-            case "deny":
-                world.Deny(session);
-                return HttpReplies.Redirect(UrlEncoded.AppendQuery(request.RedirectUri,
-                [
-                    ("error", "access_denied"),
-                    ("error_description", "User denied access to application."),
-                    ("state", request.State),
-                ]));
-            default:
-                return InvalidParameter("decision");
-        }
+            "allow" => Allow(session),
+            "deny" => Fail(session.Request, ConnectError.AccessDenied, session),
+            _ => InvalidParameter("decision"),
+        };
     }
 
-    // "required:" only marks a permission as mandatory; the grant screen shows the bare name.
-    private static List<string> ParseScopes(string? scope)
+    // response_type=code: the classic flow (code, state and user_id). none: the server-side flow, no code.
+    private ResponseMessage Allow(ConnectSession session)
     {
-        var scopes = (scope ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => s.StartsWith("required:", StringComparison.Ordinal) ? s["required:".Length..] : s)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        return scopes.Count > 0 ? scopes : [.. DefaultScopes];
+        var request = session.Request;
+        if (request.ResponseType == "none")
+        {
+            var grant = world.ApproveWithoutCode(session);
+            return HttpReplies.Redirect(UrlEncoded.AppendQuery(request.RedirectUri,
+                [("user_id", grant.User.Id), ("state", request.State)]));
+        }
+
+        var code = world.Approve(session);
+        return HttpReplies.Redirect(UrlEncoded.AppendQuery(request.RedirectUri,
+            [("code", code.Value), ("state", request.State), ("user_id", code.Grant.User.Id)]));
+    }
+
+    // configuration_error is an error page first; the user returns to the app from it. Other errors redirect at once.
+    private ResponseMessage Fail(ConnectRequest request, ConnectError error, ConnectSession? session = null)
+    {
+        if (session is not null)
+        {
+            world.EndSession(session);
+        }
+
+        var location = error.RedirectUri(request.RedirectUri, request.State);
+        return error.Code == ConnectError.ConfigurationErrorCode
+            ? HttpReplies.Html(400, ConnectHtml.ConfigurationError(error, location))
+            : HttpReplies.Redirect(location);
     }
 
     private static ResponseMessage InvalidParameter(string name) => ErrorPage($"400: Invalid parameter {name}");

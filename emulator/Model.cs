@@ -1,11 +1,16 @@
 namespace SmartcarClean.Emulator;
 
-public sealed record Vehicle(string Id, string Make, string Model, int Year, string Vin);
+/// <summary>A vehicle; its compatibility level decides which requested permissions Connect can grant for it.</summary>
+public sealed record Vehicle(string Id, string Make, string Model, int Year, string Vin,
+    CompatibilityLevel Compatibility = CompatibilityLevel.Compatible);
 
 /// <summary>A Smartcar user: one per login email, owning a fixed set of vehicles.</summary>
 public sealed record SmartcarUser(string Id, string Email, IReadOnlyList<Vehicle> Vehicles);
 
-/// <summary>What the user allowed one application to access at the end of a Connect session.</summary>
+/// <summary>
+/// What the user allowed one application to access at the end of a Connect session: the vehicles (one with
+/// single_select) and the granted scopes (the requested ones each vehicle supports, without <c>required:</c>).
+/// </summary>
 public sealed record Grant(string ClientId, SmartcarUser User, IReadOnlyList<Vehicle> Vehicles, IReadOnlyList<string> Scopes, string Mode);
 
 /// <summary>The validated parameters of one <c>/oauth/authorize</c> call.</summary>
@@ -15,7 +20,27 @@ public sealed record ConnectRequest(
     IReadOnlyList<string> Scopes,
     string? State,
     string Mode,
-    string? Make);
+    string? Make)
+{
+    /// <summary><c>code</c> (redirect with a code) or <c>none</c> (the server-side flow: <c>user_id</c> only).</summary>
+    public string ResponseType { get; init; } = "code";
+
+    /// <summary><c>approval_prompt=force</c>: show the permissions page even when the user already granted the same.</summary>
+    public bool ForceApproval { get; init; }
+
+    /// <summary>The scopes sent with the <c>required:</c> prefix: the vehicle must support them.</summary>
+    public IReadOnlyList<string> RequiredScopes { get; init; } = [];
+
+    public bool SingleSelect { get; init; }
+
+    public string? SingleSelectVin { get; init; }
+
+    /// <summary><c>flags</c>: space-separated <c>name:value</c> pairs, e.g. <c>country:DE</c>.</summary>
+    public IReadOnlyDictionary<string, string> Flags { get; init; } = new Dictionary<string, string>();
+
+    /// <summary><c>user</c>: the developer's own id for the vehicle owner (analytics only).</summary>
+    public string? User { get; init; }
+}
 
 /// <summary>A user's walk through the Connect pages; it ends at Allow or Deny.</summary>
 public sealed class ConnectSession(string id, ConnectRequest request)
@@ -27,6 +52,9 @@ public sealed class ConnectSession(string id, ConnectRequest request)
     public string? Make { get; set; } = request.Make;
 
     public SmartcarUser? User { get; set; }
+
+    /// <summary>What Allow will grant, worked out at sign-in; shown on the permissions page.</summary>
+    public Grant? PendingGrant { get; set; }
 }
 
 public sealed class AuthorizationCode(string value, Grant grant, string redirectUri, DateTimeOffset expiresAt)

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace SmartcarClean.Emulator;
 
 /// <summary>
@@ -16,8 +14,7 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
     public static readonly TimeSpan RefreshGracePeriod = TimeSpan.FromSeconds(60);
 
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, RegisteredApplication> _applications =
-        applications.ToDictionary(a => a.ClientId, StringComparer.Ordinal);
+    private readonly Dictionary<string, RegisteredApplication> _applications = Validated(applications);
     private readonly Dictionary<string, SmartcarUser> _usersByEmail = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ConnectSession> _sessions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AuthorizationCode> _codes = new(StringComparer.Ordinal);
@@ -66,7 +63,7 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
 
     /// <summary>
     /// Any email signs in (as in Smartcar's test mode). The first login creates the user's garage:
-    /// one vehicle of the chosen brand, or N for <c>N-vehicles@smartcar.com</c>.
+    /// one vehicle of the chosen brand, or what a test email asks for (<see cref="TestIdentities"/>).
     /// </summary>
     public SmartcarUser SignIn(string email, VehicleCatalog.Brand brand)
     {
@@ -75,8 +72,7 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
             var key = email.Trim();
             if (!_usersByEmail.TryGetValue(key, out var user))
             {
-                var count = VehicleCountFor(key);
-                var vehicles = Enumerable.Range(0, count).Select(i => VehicleCatalog.CreateVehicle(brand, i)).ToList();
+                var vehicles = TestIdentities.CreateGarage(key, brand);
                 user = new SmartcarUser(Guid.NewGuid().ToString(), key, vehicles);
                 _usersByEmail[key] = user;
             }
@@ -93,16 +89,13 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
         }
     }
 
-    /// <summary>Allow: ends the session and issues a single-use code for the granted vehicles.</summary>
+    /// <summary>Allow: ends the session, records the grant and issues a single-use code for it.</summary>
     public AuthorizationCode Approve(ConnectSession session)
     {
         lock (_gate)
         {
-            _sessions.Remove(session.Id);
-            var user = session.User ?? throw new InvalidOperationException("Approve needs a signed-in user.");
-            var request = session.Request;
-            var grant = new Grant(request.Application.ClientId, user, user.Vehicles, request.Scopes, request.Mode);
-            var code = new AuthorizationCode(Guid.NewGuid().ToString(), grant, request.RedirectUri, Now + Lifetimes.Code);
+            var grant = RecordGrant(session);
+            var code = new AuthorizationCode(Guid.NewGuid().ToString(), grant, session.Request.RedirectUri, Now + Lifetimes.Code);
             _codes[code.Value] = code;
             return code;
         }
@@ -174,6 +167,7 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
             _accessTokens.Clear();
             _refreshTokens.Clear();
             _issuedTokens.Clear();
+            _grants.Clear();
             ForgetVehicleData();
         }
     }
@@ -190,13 +184,4 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
         _issuedTokens.Add(refresh.Value);
         return new TokenPair(access, refresh);
     }
-
-    private static int VehicleCountFor(string email)
-    {
-        var match = ManyVehiclesEmail().Match(email);
-        return match.Success && int.TryParse(match.Groups[1].Value, out var n) && n is >= 1 and <= 999 ? n : 1;
-    }
-
-    [GeneratedRegex(@"^(\d{1,3})-vehicles@smartcar\.com$", RegexOptions.IgnoreCase)]
-    private static partial Regex ManyVehiclesEmail();
 }

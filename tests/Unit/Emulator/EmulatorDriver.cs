@@ -88,6 +88,11 @@ public sealed partial class EmulatorDriver : IDisposable
 
         var signIn = await PostFormAsync(FormAction(page), ("username", email), ("password", "any-password"));
         signIn.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        if (!signIn.Headers.Location!.OriginalString.StartsWith("/connect/", StringComparison.Ordinal))
+        {
+            return signIn.Headers.Location; // approval_prompt=auto skipped the permissions page, or Connect ended in an error
+        }
+
         page = await GetPageAsync(signIn.Headers.Location!.OriginalString);
 
         var decision = await PostFormAsync(FormAction(page), ("decision", allow ? "allow" : "deny"));
