@@ -47,6 +47,8 @@ internal sealed class ConnectPages(SmartcarWorld world)
             return InvalidParameter(invalidParameter);
         }
 
+        connect = connect with { RedirectUriSent = query.ContainsKey("redirect_uri") };
+
         // Smartcar's test VINs belong to test mode: Single Select with one in live mode is a configuration error.
         if (connect.Mode == "live" && connect.SingleSelectVin is { } vin && TestIdentities.IsTestVin(vin))
         {

@@ -2,10 +2,7 @@ using WireMock;
 
 namespace SmartcarClean.Emulator;
 
-/// <summary>
-/// The v2 error bodies of injected faults. Same shape as <see cref="V2Error"/> (every field present),
-/// kept apart so fault kinds can grow without touching the API's own errors.
-/// </summary>
+/// <summary>The v2 error bodies of injected faults, built by <see cref="V2Error"/>; all say "retry later".</summary>
 internal static class FaultReplies
 {
     private const string RetryLater = "RETRY_LATER";
@@ -50,19 +47,6 @@ internal static class FaultReplies
             "vehicle-state-errors", "Your vehicle cannot perform this request right now. Please try again later."),
     };
 
-    private static ResponseMessage Create(int status, string type, string code, string description, string docPage, string userMessage)
-    {
-        var requestId = Guid.NewGuid().ToString();
-        return HttpReplies.Json(status, new
-        {
-            type,
-            code,
-            description,
-            docURL = $"https://smartcar.com/docs/errors/api-errors/{docPage}#{code.ToLowerInvariant()}",
-            statusCode = status,
-            requestId,
-            resolution = new { type = RetryLater },
-            suggestedUserMessage = userMessage,
-        }, requestId);
-    }
+    private static ResponseMessage Create(int status, string type, string code, string description, string docPage, string userMessage) =>
+        V2Error.Create(status, type, code, description, docPage, RetryLater, userMessage);
 }

@@ -22,6 +22,9 @@ public sealed record ConnectRequest(
     string Mode,
     string? Make)
 {
+    /// <summary>False when <c>redirect_uri</c> was left out and the application's default is used.</summary>
+    public bool RedirectUriSent { get; init; } = true;
+
     /// <summary><c>code</c> (redirect with a code) or <c>none</c> (the server-side flow: <c>user_id</c> only).</summary>
     public string ResponseType { get; init; } = "code";
 
@@ -63,11 +66,19 @@ public sealed class AuthorizationCode(string value, Grant grant, string redirect
 
     public Grant Grant { get; } = grant;
 
+    /// <summary>The redirect URI Connect sent the user to (the application's default when none was given).</summary>
     public string RedirectUri { get; } = redirectUri;
+
+    /// <summary>Whether <c>/oauth/authorize</c> named the redirect URI; only then must the exchange repeat it (RFC 6749 §4.1.3).</summary>
+    public bool RedirectUriSent { get; init; } = true;
 
     public DateTimeOffset ExpiresAt { get; } = expiresAt;
 
     public bool Used { get; set; }
+
+    /// <summary>The exchange's redirect_uri must equal the one sent to Connect; if none was sent it may be left out.</summary>
+    public bool AcceptsRedirectUri(string? redirectUri) =>
+        redirectUri == RedirectUri || (redirectUri is null && !RedirectUriSent);
 }
 
 public sealed record AccessToken(string Value, Grant Grant, DateTimeOffset ExpiresAt);

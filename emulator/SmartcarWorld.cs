@@ -95,7 +95,10 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
         lock (_gate)
         {
             var grant = RecordGrant(session);
-            var code = new AuthorizationCode(Guid.NewGuid().ToString(), grant, session.Request.RedirectUri, Now + Lifetimes.Code);
+            var code = new AuthorizationCode(Guid.NewGuid().ToString(), grant, session.Request.RedirectUri, Now + Lifetimes.Code)
+            {
+                RedirectUriSent = session.Request.RedirectUriSent,
+            };
             _codes[code.Value] = code;
             return code;
         }
@@ -109,7 +112,7 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
         }
     }
 
-    public TokenResult ExchangeCode(string clientId, string code, string redirectUri)
+    public TokenResult ExchangeCode(string clientId, string code, string? redirectUri)
     {
         lock (_gate)
         {
@@ -119,7 +122,7 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
                 return TokenResult.Failed(TokenFailure.InvalidCode);
             }
 
-            if (issued.RedirectUri != redirectUri)
+            if (!issued.AcceptsRedirectUri(redirectUri))
             {
                 return TokenResult.Failed(TokenFailure.RedirectUriMismatch);
             }

@@ -41,16 +41,15 @@ internal sealed class TokenEndpoint(SmartcarWorld world)
             return MissingParameter("code");
         }
 
-        if (!form.TryGetValue("redirect_uri", out var redirectUri) || redirectUri.Length == 0)
-        {
-            return MissingParameter("redirect_uri");
-        }
-
+        // Required only when /oauth/authorize named one; AuthorizationCode decides.
+        var redirectUri = form.GetValueOrDefault("redirect_uri") is { Length: > 0 } given ? given : null;
         var result = world.ExchangeCode(client.ClientId, code, redirectUri);
         return result.Failure switch
         {
             TokenFailure.None => Tokens(result.Tokens!),
-            TokenFailure.RedirectUriMismatch => Error(400, "invalid_grant", $"Unauthorized redirect_uri: {redirectUri}"),
+            TokenFailure.RedirectUriMismatch => Error(400, "invalid_grant", redirectUri is null
+                ? "Missing redirect_uri: the one sent to Connect is required."
+                : $"Unauthorized redirect_uri: {redirectUri}"),
             _ => Error(400, "invalid_request", $"Invalid code: {code}."),
         };
     }

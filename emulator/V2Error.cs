@@ -27,7 +27,8 @@ internal static partial class V2Error
         "validation-errors", null,
         "Something went wrong. Please try again later.");
 
-    private static WireMock.ResponseMessage Create(
+    /// <summary>The one place the v2 error body is built (also for injected faults).</summary>
+    internal static WireMock.ResponseMessage Create(
         int status, string type, string? code, string description, string docPage, string? resolution, string userMessage,
         IReadOnlyList<V2ErrorDetail>? detail = null)
     {

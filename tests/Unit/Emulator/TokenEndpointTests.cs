@@ -10,6 +10,28 @@ public sealed class TokenEndpointTests : IDisposable
     public void Dispose() => _driver.Dispose();
 
     [Fact]
+    public async Task Without_a_redirect_uri_at_connect_the_exchange_may_leave_it_out()
+    {
+        var redirect = await _driver.ConnectAsync(authorizeUrl: AuthorizeUrl(redirectUri: null));
+        var code = QueryOf(redirect)["code"];
+
+        var response = await _driver.PostTokenAsync(ClientId, ClientSecret, ("grant_type", "authorization_code"), ("code", code));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task With_a_redirect_uri_at_connect_the_exchange_must_repeat_it()
+    {
+        var code = await _driver.GetCodeAsync();
+
+        var response = await _driver.PostTokenAsync(ClientId, ClientSecret, ("grant_type", "authorization_code"), ("code", code));
+
+        await ShouldBeOAuthError(response, HttpStatusCode.BadRequest, "invalid_grant", "Missing redirect_uri: the one sent to Connect is required.");
+        (await _driver.ExchangeCodeAsync(code)).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Code_is_single_use()
     {
         var code = await _driver.GetCodeAsync();
