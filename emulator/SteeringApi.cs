@@ -41,6 +41,12 @@ internal sealed class SteeringApi(SmartcarEmulator emulator)
                 ("GET", ["clock"]) => Clock(),
                 ("POST", ["clock", "advance"]) => AdvanceClock(JsonInput.Parse(request)),
                 ("POST", ["users"]) => SeedUser(JsonInput.Parse(request)),
+                ("GET", ["applications"]) => HttpReplies.Json(200, emulator.World.Applications.Select(ApplicationJson)),
+                ("POST", ["applications"]) => RegisterApplication(JsonInput.Parse(request)),
+                ("POST", ["applications", var clientId, "redirect-uris"]) =>
+                    Registered(emulator.World.AddRedirectUri(clientId, JsonInput.Parse(request).RequiredString("uri")), 200),
+                ("PUT", ["applications", var clientId, "default-redirect-uri"]) =>
+                    Registered(emulator.World.SetDefaultRedirectUri(clientId, JsonInput.Parse(request).RequiredString("uri")), 200),
                 ("POST", ["tokens", var token, var action]) => ChangeToken(token, action),
                 ("GET", ["faults"]) => HttpReplies.Json(200, emulator.PendingFaults.Select(FaultJson)),
                 ("POST", ["faults"]) => AddFault(JsonInput.Parse(request)),
@@ -89,6 +95,37 @@ internal sealed class SteeringApi(SmartcarEmulator emulator)
         var user = emulator.SeedUser(body.RequiredString("email"), vehicles);
         return HttpReplies.Json(201, UserJson(user));
     }
+
+    private ResponseMessage RegisterApplication(JsonInput body)
+    {
+        var redirectUris = body.RequiredStrings("redirectUris");
+        if (redirectUris.Count == 0)
+        {
+            throw new ArgumentException("redirectUris needs at least one redirect URI.");
+        }
+
+        var application = new RegisteredApplication(body.RequiredString("clientId"), body.RequiredString("clientSecret"), redirectUris)
+        {
+            DefaultRedirectUri = body.OptionalString("defaultRedirectUri") ?? redirectUris[0],
+        };
+        return Registered(emulator.World.RegisterApplication(application), 201);
+    }
+
+    // Registration rules answer with a result, not an exception: map it to 400 or 404 with the rule's message.
+    private static ResponseMessage Registered(RegistrationResult result, int successStatus) => result.Failure switch
+    {
+        RegistrationFailure.None => HttpReplies.Json(successStatus, ApplicationJson(result.Application!)),
+        RegistrationFailure.UnknownApplication => Error(404, "not_found", result.Error!),
+        _ => Error(400, "invalid_request", result.Error!),
+    };
+
+    // Never the client secret: the admin page and API are for looking, not for lifting credentials.
+    private static object ApplicationJson(RegisteredApplication application) => new
+    {
+        clientId = application.ClientId,
+        redirectUris = application.RedirectUris,
+        defaultRedirectUri = application.DefaultRedirectUri,
+    };
 
     private ResponseMessage ChangeToken(string token, string action)
     {
@@ -249,6 +286,15 @@ internal sealed class JsonInput(JsonElement element, string path)
             : throw new ArgumentException($"{path}{name}[{i}] must be an object.")).ToList(),
         null => throw new ArgumentException($"{path}{name} is required."),
         _ => throw new ArgumentException($"{path}{name} must be an array."),
+    };
+
+    public IReadOnlyList<string> RequiredStrings(string name) => Find(name) switch
+    {
+        { ValueKind: JsonValueKind.Array } value => value.EnumerateArray().Select((item, i) => item.ValueKind == JsonValueKind.String
+            ? item.GetString()!
+            : throw new ArgumentException($"{path}{name}[{i}] must be a string.")).ToList(),
+        null => throw new ArgumentException($"{path}{name} is required."),
+        _ => throw new ArgumentException($"{path}{name} must be an array of strings."),
     };
 
     // A JSON null counts as absent.
