@@ -14,7 +14,9 @@ public static class DependencyInjection
             options.Cookie.HttpOnly = true;
             // Lax: the cookie must come along on Connect's top-level GET redirect back to /exchange.
             options.Cookie.SameSite = SameSiteMode.Lax;
-            options.ExpireTimeSpan = TimeSpan.FromDays(30);
+            // The browser is the user until accounts exist: it must outlive a connection's 60-day refresh token,
+            // or a returning owner would come back as a stranger. (Chromium caps cookies at 400 days.)
+            options.ExpireTimeSpan = TimeSpan.FromDays(365);
             options.SlidingExpiration = true;
         });
         services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ValidationExceptionFilter()));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
@@ -41,7 +42,7 @@ public sealed class AcceptanceFixture : IAsyncLifetime
         _emulator = SmartcarEmulator.Start(emulatorOptions);
 
         var logs = new CapturedLogs();
-        _app = new AppFactory(_emulator.BaseUrl, redirectUri, _dataDirectory, logs);
+        _app = new AppFactory(_emulator, redirectUri, _dataDirectory, logs);
         _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _app.StartServer();
 
@@ -96,11 +97,12 @@ public sealed class AcceptanceFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class AppFactory(string emulatorUrl, string redirectUri, string dataDirectory, CapturedLogs logs)
+    private sealed class AppFactory(SmartcarEmulator emulator, string redirectUri, string dataDirectory, CapturedLogs logs)
         : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            var emulatorUrl = emulator.BaseUrl;
             builder.UseSetting("Emulator:Enabled", "false");
             builder.UseSetting("DataDirectory", dataDirectory);
             builder.UseSetting("Smartcar:ClientId", ClientId);
@@ -114,6 +116,8 @@ public sealed class AcceptanceFixture : IAsyncLifetime
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Trace");
             builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs));
+            // The app and Smartcar share one clock, so a scenario can let hours or days pass for both at once.
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(emulator.Clock));
         }
     }
 }

@@ -1,0 +1,19 @@
+Feature: Staying connected
+  Smartcar's access tokens last two hours and its refresh tokens sixty days. The app renews access on its own
+  while the refresh token lasts, and asks the owner to connect again only when it no longer can.
+
+  Scenario: Access is renewed after two hours without connecting again
+    Given I have connected my "TESLA" signing in as "owner@example.com"
+    When 2 hours pass
+    And I look at my vehicles
+    Then I see my vehicles
+      | make  | model   | year |
+      | TESLA | Model 3 | 2021 |
+    And exactly 1 token refresh reached Smartcar
+
+  Scenario: After sixty days away the app asks to connect again
+    Given I have connected my "AUDI" signing in as "owner@example.com"
+    When 60 days pass
+    And I open my vehicles page
+    Then I am asked to connect again
+    And exactly 0 token refreshes reached Smartcar
