@@ -20,11 +20,13 @@ catch (EmulatorStartException e)
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, DataDirectory(builder));
 builder.Services.AddWebServices();
+builder.Logging.KeepSecretsOutOfLogs();
 
 var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync();
 
+app.Use(SecurityHeaders.Add);
 app.UseExceptionHandler("/Error");
 app.Use(RedirectUriHost.UseRedirectUriHost);
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");

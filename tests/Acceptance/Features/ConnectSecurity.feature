@@ -20,3 +20,8 @@ Feature: Connect security
     Then no token Smartcar issued appears in the page source
     And no token Smartcar issued appears in the browser's cookies
     And no token Smartcar issued appears in the app's logs
+    And neither the authorization code nor the client secret appears in the app's logs
+
+  Scenario: Pages allow no outside scripts, framing or referrers
+    Given I am on the home page
+    Then every page carries a Content-Security-Policy that allows only the app itself

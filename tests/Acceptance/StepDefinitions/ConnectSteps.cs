@@ -12,10 +12,9 @@ public sealed class ConnectSteps(
     AppPages app,
     SmartcarConnectPages connect,
     SmartcarEmulator smartcar,
-    AppUnderTest appUnderTest)
+    AppUnderTest appUnderTest,
+    ConnectJourney journey)
 {
-    private readonly List<string> _redirects = [];
-
     [Given("I am on the home page")]
     public Task GivenIAmOnTheHomePage() => app.OpenHomeAsync();
 
@@ -68,7 +67,7 @@ public sealed class ConnectSteps(
     }
 
     [When("I open the same redirect link again")]
-    public async Task WhenIOpenTheSameRedirectLinkAgain() => await browser.Page.GotoAsync(_redirects.ShouldHaveSingleItem());
+    public async Task WhenIOpenTheSameRedirectLinkAgain() => await browser.Page.GotoAsync(journey.Redirects.ShouldHaveSingleItem().AbsoluteUri);
 
     [Then("I see my vehicles")]
     public async Task ThenISeeMyVehicles(DataTable expected)
@@ -110,7 +109,7 @@ public sealed class ConnectSteps(
     {
         if (request.IsNavigationRequest && IsRedirect(request.Url))
         {
-            _redirects.Add(request.Url);
+            journey.Record(new Uri(request.Url));
         }
     };
 }

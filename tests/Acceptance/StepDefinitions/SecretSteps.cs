@@ -6,7 +6,7 @@ using SmartcarClean.Emulator;
 namespace SmartcarClean.Acceptance.StepDefinitions;
 
 [Binding]
-public sealed class SecretSteps(BrowserDriver browser, AppPages app, SmartcarEmulator smartcar, CapturedLogs logs)
+public sealed class SecretSteps(BrowserDriver browser, AppPages app, SmartcarEmulator smartcar, CapturedLogs logs, ConnectJourney journey)
 {
     [When("I look at my vehicles")]
     public async Task WhenILookAtMyVehicles()
@@ -29,8 +29,38 @@ public sealed class SecretSteps(BrowserDriver browser, AppPages app, SmartcarEmu
     [Then("no token Smartcar issued appears in the app's logs")]
     public void ThenNoTokenAppearsInTheLogs()
     {
+        smartcar.IssuedTokens.ShouldNotBeEmpty("a token must have been issued for this check to mean anything");
+        ShouldNotBeLogged(smartcar.IssuedTokens);
+    }
+
+    [Then("neither the authorization code nor the client secret appears in the app's logs")]
+    public void ThenNoCodeOrSecretAppearsInTheLogs()
+    {
+        var codes = journey.Codes.ToList();
+        codes.ShouldNotBeEmpty("the scenario must have come back from Connect with a code");
+        var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{AcceptanceFixture.ClientId}:{AcceptanceFixture.ClientSecret}"));
+        ShouldNotBeLogged([.. codes, AcceptanceFixture.ClientSecret, basic]);
+    }
+
+    [Then("every page carries a Content-Security-Policy that allows only the app itself")]
+    public async Task ThenEveryPageCarriesAContentSecurityPolicy()
+    {
+        foreach (var path in new[] { "/", "/vehicles", "/exchange?state=nothing" })
+        {
+            var response = await browser.Page.GotoAsync(path);
+            var headers = await response!.AllHeadersAsync();
+            headers["content-security-policy"].ShouldContain("default-src 'self'");
+            headers["x-content-type-options"].ShouldBe("nosniff");
+            headers["referrer-policy"].ShouldBe("no-referrer");
+        }
+    }
+
+    // Names the offending log lines, so a failure says which logger leaked.
+    private void ShouldNotBeLogged(IEnumerable<string> secrets)
+    {
         logs.Lines.ShouldNotBeEmpty("the app logs at Trace level in these tests");
-        ShouldContainNoToken(string.Join("\n", logs.Lines));
+        var leaks = logs.Lines.Where(line => secrets.Any(secret => line.Contains(secret, StringComparison.Ordinal))).ToList();
+        leaks.ShouldBeEmpty();
     }
 
     private void ShouldContainNoToken(string text)
