@@ -50,6 +50,12 @@ public sealed class NodeSdkCompatibilityTests(NodeSdkSession session, ITestOutpu
         var odometer = requests.First(r => r.Path == $"/v2.0/vehicles/{VehicleId}/odometer");
         HeaderOf(odometer.Headers, "Content-Type").ShouldBe("application/json");
         HeaderOf(odometer.Headers, "sc-unit-system").ShouldBe("metric");
+
+        // Vehicle({flags}) and exchangeCode(code, {flags}) put ?flags= on their URLs; the emulator ignores it.
+        requests.Where(r => r.Query.Contains("flags=country%3ADE", StringComparison.Ordinal))
+            .Select(r => $"{r.Method} {r.Path} {r.StatusCode}")
+            .ShouldContain("POST /oauth/token 200");
+        requests.ShouldContain(r => r.Path.EndsWith("/permissions", StringComparison.Ordinal) && r.Query == "?flags=country%3ADE" && r.StatusCode == 200);
     }
 
     [Fact]
@@ -69,7 +75,9 @@ public sealed class NodeSdkCompatibilityTests(NodeSdkSession session, ITestOutpu
         query["user_id"].ShouldBe(Result.GetProperty("user").GetProperty("id").GetString());
 
         var narrowUrl = session.Urls.GetProperty("narrowAuthUrl").GetString()!;
-        narrowUrl.ShouldEndWith("&approval_prompt=auto&redirect_uri=http%3A%2F%2Flocalhost%3A8000%2Fexchange&scope=read_vehicle_info&state=narrow-7&mode=test");
+        narrowUrl.ShouldEndWith(
+            "&approval_prompt=auto&redirect_uri=http%3A%2F%2Flocalhost%3A8000%2Fexchange&scope=read_vehicle_info&state=narrow-7"
+            + "&single_select=false&flags=country%3ADE%20color%3A00819D&user=sdk-user-42&mode=test");
         session.NarrowRedirect.GetLeftPart(UriPartial.Path).ShouldBe(RedirectUri);
         QueryOf(session.NarrowRedirect)["state"].ShouldBe(NodeSdkSession.NarrowState);
     }

@@ -75,7 +75,12 @@ function authUrls(client) {
       makeBypass: 'TESLA',
       singleSelect: { enabled: true },
     }),
-    narrowAuthUrl: client.getAuthUrl(['read_vehicle_info'], { state: required('SDK_NARROW_STATE') }),
+    narrowAuthUrl: client.getAuthUrl(['read_vehicle_info'], {
+      state: required('SDK_NARROW_STATE'),
+      singleSelect: { enabled: false },
+      flags: { country: 'DE', color: '00819D' },
+      user: 'sdk-user-42',
+    }),
   };
 }
 
@@ -120,9 +125,11 @@ async function session(client) {
   out.batch = Object.fromEntries(Object.entries(batch).map(([name, read]) => [name, read()]));
 
   // A token of another user who granted read_vehicle_info only.
-  const narrow = await client.exchangeCode(required('SDK_NARROW_CODE'));
+  // Its calls also carry the SDK's optional flags (?flags=country:DE on the token and vehicle URLs).
+  const flags = { country: 'DE' };
+  const narrow = await client.exchangeCode(required('SDK_NARROW_CODE'), { flags });
   const narrowId = (await smartcar.getVehicles(narrow.accessToken)).vehicles[0];
-  const narrowVehicle = new smartcar.Vehicle(narrowId, narrow.accessToken);
+  const narrowVehicle = new smartcar.Vehicle(narrowId, narrow.accessToken, { flags });
   out.narrowPermissions = await narrowVehicle.permissions();
   out.permissionError = await expectFailure('odometer without read_odometer', () => narrowVehicle.odometer());
   const narrowBatch = await narrowVehicle.batch(['/', '/odometer']);
