@@ -103,6 +103,19 @@ public sealed class NodeSdkCompatibilityTests(NodeSdkSession session, ITestOutpu
     }
 
     [Fact]
+    public void Without_redirect_uri_connect_uses_the_default_but_the_sdk_exchange_sends_undefined()
+    {
+        var url = session.Urls.GetProperty("defaultRedirectAuthUrl").GetString()!;
+        url.ShouldNotContain("redirect_uri");
+        url.ShouldNotContain("scope");
+        session.DefaultRedirect.GetLeftPart(UriPartial.Path).ShouldBe(RedirectUri);
+        QueryOf(session.DefaultRedirect)["state"].ShouldBe("default-redirect");
+
+        // SDK 10.2+ gotcha (reference §4.1): the form carries redirect_uri=undefined, which is no registered URI.
+        ShouldBeSmartcarError(Result.GetProperty("noRedirectUriExchange"), "invalid_grant", 400, "Unauthorized redirect_uri: undefined");
+    }
+
+    [Fact]
     public void Vehicle_reads_have_the_documented_shapes()
     {
         var vehicles = Result.GetProperty("vehicles");

@@ -23,10 +23,13 @@ public sealed class NodeSdkSession : IAsyncLifetime, IDisposable
 
     public JsonElement Result { get; private set; }
 
-    /// <summary>Where Connect sent the browser back for authUrl and narrowAuthUrl.</summary>
+    /// <summary>Where Connect sent the browser back for authUrl.</summary>
     public Uri Redirect { get; private set; } = null!;
 
     public Uri NarrowRedirect { get; private set; } = null!;
+
+    /// <summary>Where Connect sent the browser back for defaultRedirectAuthUrl (an AuthClient without redirectUri).</summary>
+    public Uri DefaultRedirect { get; private set; } = null!;
 
     public string AppToken { get; private set; } = "";
 
@@ -45,11 +48,13 @@ public sealed class NodeSdkSession : IAsyncLifetime, IDisposable
         Urls = await NodeSdkRunner.RunScriptAsync("url", Environment());
         Redirect = await Driver.ConnectAsync(Email, authorizeUrl: Urls.GetProperty("authUrl").GetString());
         NarrowRedirect = await Driver.ConnectAsync(NarrowEmail, brand: "FORD", authorizeUrl: Urls.GetProperty("narrowAuthUrl").GetString());
+        DefaultRedirect = await Driver.ConnectAsync("default-redirect@example.com", authorizeUrl: Urls.GetProperty("defaultRedirectAuthUrl").GetString());
         AppToken = await Driver.ApplicationTokenAsync();
 
         var environment = Environment();
         environment["SDK_CODE"] = CodeOf(Redirect);
         environment["SDK_NARROW_CODE"] = CodeOf(NarrowRedirect);
+        environment["SDK_DEFAULT_REDIRECT_CODE"] = CodeOf(DefaultRedirect);
         environment["SDK_APP_TOKEN"] = AppToken;
         SessionStarted = DateTimeOffset.UtcNow;
         Result = await NodeSdkRunner.RunScriptAsync("session", environment);

@@ -1,7 +1,7 @@
 // Drives Smartcar's official Node SDK (npm `smartcar`, pinned in package.json) against the offline
 // emulator, through the SDK's public API only. NodeSdkCompatibilityTests runs it twice:
 //
-//   node sdk-session.mjs url       prints {"authUrl", "narrowAuthUrl"}: the Connect URLs getAuthUrl builds
+//   node sdk-session.mjs url       prints {"authUrl", "narrowAuthUrl", "defaultRedirectAuthUrl"}: getAuthUrl's URLs
 //   node sdk-session.mjs session   exchanges the codes and calls every SDK method; prints one JSON object
 //
 // The SDK reads its hosts itself: SMARTCAR_API_ORIGIN (Connect URL origin and v2.0 API),
@@ -10,6 +10,7 @@
 //   SDK_CLIENT_ID, SDK_CLIENT_SECRET, SDK_REDIRECT_URI, SDK_STATE, SDK_NARROW_STATE  (both modes)
 //   SDK_CODE         code from Connect on authUrl (every permission the SDK calls need)
 //   SDK_NARROW_CODE  code from Connect on narrowAuthUrl (read_vehicle_info only, another user)
+//   SDK_DEFAULT_REDIRECT_CODE  code from Connect on defaultRedirectAuthUrl (no redirect_uri)
 //   SDK_APP_TOKEN    application token from /oauth2/token (v3)
 // Any unexpected failure prints the error to stderr and exits 1; expected failures are recorded.
 import { createRequire } from 'node:module';
@@ -57,11 +58,11 @@ async function expectFailure(label, call) {
   throw new Error(`${label} was expected to fail but answered ${JSON.stringify(result)}`);
 }
 
-function authClient() {
+function authClient(withRedirectUri = true) {
   return new smartcar.AuthClient({
     clientId: required('SDK_CLIENT_ID'),
     clientSecret: required('SDK_CLIENT_SECRET'),
-    redirectUri: required('SDK_REDIRECT_URI'),
+    redirectUri: withRedirectUri ? required('SDK_REDIRECT_URI') : undefined,
     mode: 'test',
   });
 }
@@ -81,6 +82,8 @@ function authUrls(client) {
       flags: { country: 'DE', color: '00819D' },
       user: 'sdk-user-42',
     }),
+    // Since 10.2.0 redirectUri is optional: Connect then uses the app's default redirect URI.
+    defaultRedirectAuthUrl: authClient(false).getAuthUrl({ scope: undefined, state: 'default-redirect' }),
   };
 }
 
@@ -89,6 +92,9 @@ async function session(client) {
 
   out.exchange = await client.exchangeCode(required('SDK_CODE'));
   out.codeReuse = await expectFailure('exchanging a used code', () => client.exchangeCode(required('SDK_CODE')));
+  // ...but exchangeCode then posts redirect_uri=undefined (URLSearchParams), which matches no redirect URI.
+  out.noRedirectUriExchange = await expectFailure('exchanging without redirectUri', () =>
+    authClient(false).exchangeCode(required('SDK_DEFAULT_REDIRECT_CODE')));
   out.refresh = await client.exchangeRefreshToken(out.exchange.refreshToken);
   out.badRefresh = await expectFailure('exchanging a garbage refresh token', () =>
     client.exchangeRefreshToken('not-a-refresh-token'));
