@@ -6,7 +6,7 @@ namespace SmartcarClean.Emulator;
 /// The four redirect URI formats Smartcar's dashboard accepts (seed 000, reference §3):
 /// <c>http://</c> on localhost only, any <c>https://</c>, the JavaScript SDK redirect page with an
 /// origin-only <c>app_origin</c>, and the mobile custom scheme <c>sc{clientId}://host[/path]</c>.
-/// "localhost" also covers loopback addresses (127.0.0.1, [::1]), which is what local apps and tests bind.
+/// "localhost" means the name localhost, as Smartcar's docs write it; a loopback address such as 127.0.0.1 is refused.
 /// </summary>
 public static partial class RedirectUriRules
 {
@@ -43,7 +43,7 @@ public static partial class RedirectUriRules
 
         return uri.Scheme switch
         {
-            "http" => uri.IsLoopback ? null : $"Redirect URI '{redirectUri}': http:// is allowed only on localhost; use https://.",
+            "http" => IsLocalhost(uri) ? null : $"Redirect URI '{redirectUri}': http:// is allowed only on localhost; use https://.",
             "https" when uri.Host.Equals(JavaScriptSdkHost, StringComparison.OrdinalIgnoreCase) => JavaScriptSdkViolation(redirectUri),
             "https" => null,
             _ => CustomSchemeViolation(redirectUri, clientId),
@@ -92,10 +92,12 @@ public static partial class RedirectUriRules
             return $"{rule}; got '{origin}'.";
         }
 
-        return uri.Scheme == "http" && !uri.IsLoopback
+        return uri.Scheme == "http" && !IsLocalhost(uri)
             ? $"{AppOriginParameter} '{origin}': http:// is allowed only on localhost; use https://."
             : null;
     }
+
+    private static bool IsLocalhost(Uri uri) => string.Equals(uri.Host, "localhost", StringComparison.OrdinalIgnoreCase);
 
     private static string? CustomSchemeViolation(string redirectUri, string clientId)
     {

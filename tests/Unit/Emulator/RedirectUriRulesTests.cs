@@ -10,8 +10,6 @@ public sealed class RedirectUriRulesTests
     [InlineData("http://localhost:8000")]
     [InlineData("http://localhost")]
     [InlineData("http://localhost:8000/exchange?tenant=7")]
-    [InlineData("http://127.0.0.1:5000/exchange")]
-    [InlineData("http://[::1]:5000/exchange")]
     [InlineData("https://myapplication.com")]
     [InlineData("https://myapplication.com/callback?x=1")]
     [InlineData("https://javascript-sdk.smartcar.com/v2/redirect?app_origin=https://myapp.com")]
@@ -38,6 +36,8 @@ public sealed class RedirectUriRulesTests
     [InlineData("http://myapplication.com/callback")]
     [InlineData("http://localhost.evil.com/callback")]
     [InlineData("http://192.168.1.10:8000/callback")]
+    [InlineData("http://127.0.0.1:5000/exchange")]
+    [InlineData("http://[::1]:5000/exchange")]
     public void Refuses_http_except_on_localhost(string redirectUri) =>
         RedirectUriRules.Violation(redirectUri, ClientId).ShouldNotBeNull().ShouldContain("http:// is allowed only on localhost");
 
