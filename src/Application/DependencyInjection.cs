@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<SmartcarOptions>, SmartcarOptionsValidator>();
         services.AddSingleton<RefreshLocks>();
         services.AddScoped<AccessTokens>();
+        services.AddScoped<VehicleAccess>();
         return services;
     }
 }

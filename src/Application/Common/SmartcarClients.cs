@@ -21,6 +21,17 @@ public interface ISmartcarApi
 
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
     Task<VehicleAttributes> GetAttributesAsync(string accessToken, string vehicleId, CancellationToken cancellationToken);
+
+    /// <summary>The permissions the owner granted for this vehicle (names without <c>required:</c>).</summary>
+    /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
+    Task<IReadOnlyList<string>> GetPermissionsAsync(string accessToken, string vehicleId, CancellationToken cancellationToken);
+
+    /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
+    Task<Reading<T>> ReadAsync<T>(string accessToken, string vehicleId, VehicleEndpoint<T> endpoint, CancellationToken cancellationToken);
+
+    /// <summary>Sends LOCK or UNLOCK; returns Smartcar's message.</summary>
+    /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
+    Task<string> SetLockAsync(string accessToken, string vehicleId, bool locked, CancellationToken cancellationToken);
 }
 
 public sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresInSeconds)
@@ -43,6 +54,12 @@ public sealed class SmartcarAuthException(string error, string? description)
 public sealed class SmartcarApiException(int statusCode, string type, string? code, string? description)
     : Exception($"Smartcar API error {statusCode} {type}:{code} - {description}")
 {
+    /// <summary>Smartcar's own sentence for the end user, when it sends one.</summary>
+    public string? SuggestedUserMessage { get; init; }
+
+    /// <summary>From the <c>Retry-After</c> header of a rate limit.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public int StatusCode { get; } = statusCode;
 
     public string Type { get; } = type;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Options;
@@ -16,7 +17,7 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
         var ids = new List<string>();
         while (true)
         {
-            var page = await GetAsync<VehiclePage>(accessToken, $"/v2.0/vehicles?limit={PageSize}&offset={ids.Count}", cancellationToken);
+            var page = (await GetAsync<VehiclePage>(accessToken, $"/v2.0/vehicles?limit={PageSize}&offset={ids.Count}", cancellationToken)).Value;
             ids.AddRange(page.Vehicles);
             if (page.Vehicles.Count == 0 || ids.Count >= page.Paging.Count)
             {
@@ -25,12 +26,34 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
         }
     }
 
-    public Task<VehicleAttributes> GetAttributesAsync(string accessToken, string vehicleId, CancellationToken cancellationToken) =>
-        GetAsync<VehicleAttributes>(accessToken, $"/v2.0/vehicles/{Uri.EscapeDataString(vehicleId)}", cancellationToken);
+    public async Task<VehicleAttributes> GetAttributesAsync(string accessToken, string vehicleId, CancellationToken cancellationToken) =>
+        (await GetAsync<VehicleAttributes>(accessToken, VehiclePath(vehicleId, ""), cancellationToken)).Value;
 
-    private async Task<T> GetAsync<T>(string accessToken, string path, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> GetPermissionsAsync(string accessToken, string vehicleId, CancellationToken cancellationToken) =>
+        (await GetAsync<PermissionPage>(accessToken, VehiclePath(vehicleId, "permissions?limit=100"), cancellationToken)).Value.Permissions;
+
+    public Task<Reading<T>> ReadAsync<T>(string accessToken, string vehicleId, VehicleEndpoint<T> endpoint, CancellationToken cancellationToken) =>
+        GetAsync<T>(accessToken, VehiclePath(vehicleId, endpoint.Path), cancellationToken);
+
+    public async Task<string> SetLockAsync(string accessToken, string vehicleId, bool locked, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.ApiBaseUrl, path));
+        var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBaseUrl, VehiclePath(vehicleId, "security")))
+        {
+            Content = JsonContent.Create(new { action = locked ? "LOCK" : "UNLOCK" }),
+        };
+        var result = await SendAsync<CommandResult>(request, accessToken, cancellationToken);
+        return result.Value.Message ?? "Sent to the vehicle.";
+    }
+
+    private static string VehiclePath(string vehicleId, string path) => $"/v2.0/vehicles/{Uri.EscapeDataString(vehicleId)}/{path}";
+
+    private Task<Reading<T>> GetAsync<T>(string accessToken, string path, CancellationToken cancellationToken) =>
+        SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.ApiBaseUrl, path)), accessToken, cancellationToken);
+
+    // Takes ownership of the request and disposes it.
+    private async Task<Reading<T>> SendAsync<T>(HttpRequestMessage request, string accessToken, CancellationToken cancellationToken)
+    {
+        using var owned = request;
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
         using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -38,21 +61,34 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
             throw await ToExceptionAsync(response, cancellationToken);
         }
 
-        return await response.Content.ReadFromJsonAsync<T>(cancellationToken)
+        var value = await response.Content.ReadFromJsonAsync<T>(cancellationToken)
             ?? throw new SmartcarApiException((int)response.StatusCode, "SDK_ERROR", null, "Empty response body.");
+        var dataAge = Header(response, "sc-data-age") is { } age
+            && DateTimeOffset.TryParse(age, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var recorded)
+            ? recorded
+            : (DateTimeOffset?)null;
+        return new Reading<T>(value, dataAge, Header(response, "sc-unit-system") ?? "metric");
     }
+
+    private static string? Header(HttpResponseMessage response, string name) =>
+        response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
     private static async Task<SmartcarApiException> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
+        var retryAfter = response.Headers.RetryAfter?.Delta;
         try
         {
             var error = await response.Content.ReadFromJsonAsync<ApiError>(cancellationToken);
-            return new SmartcarApiException(status, error?.Type ?? "UNKNOWN", error?.Code, error?.Description);
+            return new SmartcarApiException(status, error?.Type ?? "UNKNOWN", error?.Code, error?.Description)
+            {
+                SuggestedUserMessage = error?.SuggestedUserMessage,
+                RetryAfter = retryAfter,
+            };
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
         {
-            return new SmartcarApiException(status, "UNKNOWN", null, response.ReasonPhrase);
+            return new SmartcarApiException(status, "UNKNOWN", null, response.ReasonPhrase) { RetryAfter = retryAfter };
         }
     }
 
@@ -60,5 +96,9 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
 
     private sealed record Paging(int Count, int Offset);
 
-    private sealed record ApiError(string? Type, string? Code, string? Description);
+    private sealed record PermissionPage(IReadOnlyList<string> Permissions);
+
+    private sealed record CommandResult(string? Status, string? Message);
+
+    private sealed record ApiError(string? Type, string? Code, string? Description, string? SuggestedUserMessage);
 }

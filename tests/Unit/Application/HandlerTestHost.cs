@@ -146,6 +146,52 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi
             : Task.FromException<IReadOnlyList<string>>(ApiFailure);
     }
 
+    public List<string> Permissions { get; } = ["read_vehicle_info", "read_odometer", "read_security", "control_security"];
+
+    /// <summary>Per endpoint path, the error Smartcar answers instead of a reading.</summary>
+    public Dictionary<string, SmartcarApiException> ReadFailures { get; } = [];
+
+    public Exception? CommandFailure { get; set; }
+
+    public List<string> Commands { get; } = [];
+
+    public DateTimeOffset DataAge { get; } = new(2026, 11, 23, 11, 55, 0, TimeSpan.Zero);
+
+    public Task<IReadOnlyList<string>> GetPermissionsAsync(string accessToken, string vehicleId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<string>>([.. Permissions]);
+
+    public Task<Reading<T>> ReadAsync<T>(string accessToken, string vehicleId, VehicleEndpoint<T> endpoint, CancellationToken cancellationToken)
+    {
+        lock (ApiCalls)
+        {
+            ApiCalls.Add($"read {endpoint.Path} {vehicleId} {accessToken}");
+        }
+
+        if (ReadFailures.TryGetValue(endpoint.Path, out var failure))
+        {
+            return Task.FromException<Reading<T>>(failure);
+        }
+
+        object value = endpoint.Path switch
+        {
+            "vin" => new VehicleIdentification("0SCTESLA00000001A"),
+            "odometer" => new Odometer(12345.6),
+            "location" => new Location(39.74, -104.99),
+            "fuel" => new Fuel(300, 0.5, 20),
+            "battery" => new Battery(250, 0.8),
+            "charge" => new Charge(true, "CHARGING"),
+            "security" => new LockStatus(true),
+            _ => throw new NotSupportedException(endpoint.Path),
+        };
+        return Task.FromResult(new Reading<T>((T)value, DataAge, "metric"));
+    }
+
+    public Task<string> SetLockAsync(string accessToken, string vehicleId, bool locked, CancellationToken cancellationToken)
+    {
+        Commands.Add($"{(locked ? "LOCK" : "UNLOCK")} {vehicleId} {accessToken}");
+        return CommandFailure is null ? Task.FromResult("Successfully sent request to vehicle") : Task.FromException<string>(CommandFailure);
+    }
+
     public Task<VehicleAttributes> GetAttributesAsync(string accessToken, string vehicleId, CancellationToken cancellationToken)
     {
         lock (ApiCalls)

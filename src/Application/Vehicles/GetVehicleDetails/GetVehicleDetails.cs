@@ -1,0 +1,97 @@
+using Mediator;
+using SmartcarClean.Application.Common;
+
+namespace SmartcarClean.Application.Vehicles.GetVehicleDetails;
+
+/// <summary>One of the current user's vehicles: its attributes and whatever its permissions let the app read.</summary>
+public sealed record GetVehicleDetails(string VehicleId) : IQuery<VehicleDetailsOutcome>;
+
+/// <summary>Details, or why there are none. <see cref="NotFound"/>: not one of this user's vehicles.</summary>
+public sealed record VehicleDetailsOutcome(VehicleDetails? Details, bool NotFound, bool ReconnectNeeded, string? Problem);
+
+public sealed record VehicleDetails(
+    VehicleAttributes Attributes,
+    IReadOnlyList<string> Permissions,
+    DataItem<VehicleIdentification>? Vin,
+    DataItem<Odometer>? Odometer,
+    DataItem<Location>? Location,
+    DataItem<Fuel>? Fuel,
+    DataItem<Battery>? Battery,
+    DataItem<Charge>? Charge,
+    DataItem<LockStatus>? LockStatus)
+{
+    public bool CanLockAndUnlock => Permissions.Contains(VehicleEndpoints.ControlSecurity);
+}
+
+/// <summary>A reading, or the reason it could not be read. Null in <see cref="VehicleDetails"/> when not permitted.</summary>
+public sealed record DataItem<T>(Reading<T>? Reading, string? Problem);
+
+internal sealed class GetVehicleDetailsHandler(VehicleAccess access, ISmartcarApi api)
+    : IQueryHandler<GetVehicleDetails, VehicleDetailsOutcome>
+{
+    public async ValueTask<VehicleDetailsOutcome> Handle(GetVehicleDetails query, CancellationToken cancellationToken)
+    {
+        var found = await access.ForAsync(query.VehicleId, cancellationToken);
+        if (found is not { } vehicle)
+        {
+            return new VehicleDetailsOutcome(null, NotFound: true, ReconnectNeeded: false, null);
+        }
+
+        if (vehicle.AccessToken is not { } token)
+        {
+            return new VehicleDetailsOutcome(null, NotFound: false, ReconnectNeeded: true, null);
+        }
+
+        try
+        {
+            var attributes = api.GetAttributesAsync(token, query.VehicleId, cancellationToken);
+            var permissions = await api.GetPermissionsAsync(token, query.VehicleId, cancellationToken);
+            var reader = new Reader(api, token, query.VehicleId, permissions, cancellationToken);
+
+            // Every permitted reading at once: one slow endpoint should not hold up the others.
+            var vin = reader.ReadAsync(VehicleEndpoints.Vin);
+            var odometer = reader.ReadAsync(VehicleEndpoints.Odometer);
+            var location = reader.ReadAsync(VehicleEndpoints.Location);
+            var fuel = reader.ReadAsync(VehicleEndpoints.Fuel);
+            var battery = reader.ReadAsync(VehicleEndpoints.Battery);
+            var charge = reader.ReadAsync(VehicleEndpoints.Charge);
+            var lockStatus = reader.ReadAsync(VehicleEndpoints.LockStatus);
+            return new VehicleDetailsOutcome(
+                new VehicleDetails(
+                    await attributes, permissions,
+                    await vin, await odometer, await location, await fuel, await battery, await charge, await lockStatus),
+                NotFound: false, ReconnectNeeded: false, null);
+        }
+        catch (SmartcarApiException e) when (e.IsAuthentication)
+        {
+            await access.MarkReconnectNeededAsync(vehicle.Connection, cancellationToken);
+            return new VehicleDetailsOutcome(null, NotFound: false, ReconnectNeeded: true, null);
+        }
+        catch (SmartcarApiException e)
+        {
+            return new VehicleDetailsOutcome(null, NotFound: false, ReconnectNeeded: false, SmartcarErrorMessages.For(e));
+        }
+    }
+
+    private sealed class Reader(
+        ISmartcarApi api, string token, string vehicleId, IReadOnlyList<string> permissions, CancellationToken cancellationToken)
+    {
+        public async Task<DataItem<T>?> ReadAsync<T>(VehicleEndpoint<T> endpoint)
+        {
+            if (!permissions.Contains(endpoint.Permission))
+            {
+                return null;
+            }
+
+            try
+            {
+                return new DataItem<T>(await api.ReadAsync(token, vehicleId, endpoint, cancellationToken), null);
+            }
+            catch (SmartcarApiException e) when (!e.IsAuthentication)
+            {
+                // One reading failing (an asleep car, a rate limit) still leaves the others to show.
+                return new DataItem<T>(null, SmartcarErrorMessages.For(e));
+            }
+        }
+    }
+}

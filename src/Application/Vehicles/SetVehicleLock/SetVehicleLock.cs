@@ -1,0 +1,42 @@
+using Mediator;
+using SmartcarClean.Application.Common;
+
+namespace SmartcarClean.Application.Vehicles.SetVehicleLock;
+
+/// <summary>Locks or unlocks one of the current user's vehicles.</summary>
+public sealed record SetVehicleLock(string VehicleId, bool Locked) : ICommand<CommandOutcome>;
+
+/// <summary>What happened to a command, in words for the user.</summary>
+public sealed record CommandOutcome(bool Succeeded, string Message, bool NotFound = false, bool ReconnectNeeded = false);
+
+internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi api) : ICommandHandler<SetVehicleLock, CommandOutcome>
+{
+    public async ValueTask<CommandOutcome> Handle(SetVehicleLock command, CancellationToken cancellationToken)
+    {
+        var found = await access.ForAsync(command.VehicleId, cancellationToken);
+        if (found is not { } vehicle)
+        {
+            return new CommandOutcome(false, "This is not one of your vehicles.", NotFound: true);
+        }
+
+        if (vehicle.AccessToken is not { } token)
+        {
+            return new CommandOutcome(false, "Access to this car has ended. Please connect it again.", ReconnectNeeded: true);
+        }
+
+        try
+        {
+            await api.SetLockAsync(token, command.VehicleId, command.Locked, cancellationToken);
+            return new CommandOutcome(true, command.Locked ? "Your car was asked to lock." : "Your car was asked to unlock.");
+        }
+        catch (SmartcarApiException e)
+        {
+            if (e.IsAuthentication)
+            {
+                await access.MarkReconnectNeededAsync(vehicle.Connection, cancellationToken);
+            }
+
+            return new CommandOutcome(false, SmartcarErrorMessages.For(e), ReconnectNeeded: e.IsAuthentication);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartcarClean.Application.Vehicles.GetVehicleDetails;
+using SmartcarClean.Application.Vehicles.SetVehicleLock;
+
+namespace SmartcarClean.Web.Pages;
+
+public sealed record ReadingRow(string Label, string TestId, string Text, string? Age);
+
+/// <summary><c>/vehicles/{id}</c>: what the owner let the app see of one car, and Lock / Unlock.</summary>
+public sealed class VehicleModel(ISender sender) : PageModel
+{
+    public VehicleDetailsOutcome Outcome { get; private set; } = new(null, NotFound: false, ReconnectNeeded: false, null);
+
+    /// <summary>The result of the last Lock or Unlock, carried across the redirect that follows the POST.</summary>
+    [TempData]
+    public string? CommandMessage { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
+    {
+        Outcome = await sender.Send(new GetVehicleDetails(id), cancellationToken);
+        if (Outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostLockAsync(string id, CancellationToken cancellationToken) => SetLockAsync(id, true, cancellationToken);
+
+    public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken) => SetLockAsync(id, false, cancellationToken);
+
+    /// <summary>The readings as the page shows them: one row each, with units and the time the car recorded it.</summary>
+    public IReadOnlyList<ReadingRow> Rows => Outcome.Details is not { } d ? [] :
+    [
+        .. Row("VIN", "vin", d.Vin, v => v.Vin),
+        .. Row("Odometer", "odometer", d.Odometer, (v, units) => Distance(v.Distance, units)),
+        .. Row("Location", "location", d.Location, v => Invariant($"{v.Latitude:F5}, {v.Longitude:F5}")),
+        .. Row("Fuel", "fuel", d.Fuel, (v, units) =>
+            $"{Percent(v.PercentRemaining)} ({Volume(v.AmountRemaining, units)}, range {Distance(v.Range, units)})"),
+        .. Row("Battery", "battery", d.Battery, (v, units) => $"{Percent(v.PercentRemaining)} (range {Distance(v.Range, units)})"),
+        .. Row("Charging", "charge", d.Charge, v =>
+            $"{(v.IsPluggedIn ? "Plugged in" : "Not plugged in")}, {v.State.Replace('_', ' ').ToLowerInvariant()}"),
+        .. Row("Doors", "lock-status", d.LockStatus, v => v.IsLocked ? "Locked" : "Unlocked"),
+    ];
+
+    /// <summary>A link to the car's position on a public map, when its location was read.</summary>
+    public string? MapLink => Outcome.Details?.Location?.Reading?.Value is { } at
+        ? Invariant($"https://www.openstreetmap.org/?mlat={at.Latitude}&mlon={at.Longitude}#map=15/{at.Latitude}/{at.Longitude}")
+        : null;
+
+    private static IEnumerable<ReadingRow> Row<T>(string label, string testId, DataItem<T>? item, Func<T, string> text) =>
+        Row(label, testId, item, (value, _) => text(value));
+
+    // Not permitted: no row at all. Permitted but failed: the reason instead of a value.
+    private static IEnumerable<ReadingRow> Row<T>(string label, string testId, DataItem<T>? item, Func<T, string, string> text)
+    {
+        if (item is null)
+        {
+            yield break;
+        }
+
+        yield return item.Reading is { } reading
+            ? new ReadingRow(label, testId, text(reading.Value, reading.UnitSystem), Age(reading.DataAge))
+            : new ReadingRow(label, testId, item.Problem ?? "Not available.", null);
+    }
+
+    private static string Distance(double value, string unitSystem) => Invariant($"{value:N0} {(unitSystem == "imperial" ? "mi" : "km")}");
+
+    private static string Volume(double value, string unitSystem) => Invariant($"{value:N1} {(unitSystem == "imperial" ? "gal" : "L")}");
+
+    private static string Percent(double fraction) => Invariant($"{fraction:P0}");
+
+    private static string Age(DateTimeOffset? recorded) =>
+        recorded is { } at ? Invariant($"recorded {at.UtcDateTime:u}") : "time of recording unknown";
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+
+    private async Task<IActionResult> SetLockAsync(string id, bool locked, CancellationToken cancellationToken)
+    {
+        var outcome = await sender.Send(new SetVehicleLock(id, locked), cancellationToken);
+        if (outcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        CommandMessage = outcome.Message;
+        return RedirectToPage(new { id });
+    }
+}

@@ -1,0 +1,26 @@
+Feature: A vehicle's details and commands
+  The vehicle page shows what the owner allowed the app to read, with units and when the car recorded it,
+  and offers Lock and Unlock. When Smartcar cannot answer for one reading, the page says why and shows the rest.
+
+  Scenario: See what my car shares, then unlock and lock it
+    Given I have connected my "TESLA" signing in as "owner@example.com"
+    When I open my "TESLA"
+    Then I see its VIN, odometer, location, battery and doors
+    When I unlock it
+    Then the page confirms "Your car was asked to unlock."
+    And its doors show "Unlocked"
+    When I lock it
+    Then its doors show "Locked"
+
+  Scenario: A sleeping car says so and the rest still shows
+    Given I have connected my "FORD" signing in as "owner@example.com"
+    And Smartcar will say the car is asleep when its odometer is read
+    When I open my "FORD"
+    Then its odometer shows "Your vehicle is in a sleep state"
+    And its VIN is shown
+
+  Scenario: A rate limit says when to try again
+    Given I have connected my "TESLA" signing in as "owner@example.com"
+    And Smartcar will limit the next reading of the car's doors, asking to retry after 30 seconds
+    When I open my "TESLA"
+    Then its doors show "try again in 30 seconds"

@@ -1,0 +1,60 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using SmartcarClean.Acceptance.Drivers;
+using SmartcarClean.Acceptance.Runner;
+using SmartcarClean.Emulator;
+using static Microsoft.Playwright.Assertions;
+
+namespace SmartcarClean.Acceptance.StepDefinitions;
+
+[Binding]
+public sealed class VehicleSteps(BrowserDriver browser, SmartcarEmulator smartcar)
+{
+    private static readonly Regex Vin = new("^[A-Z0-9]{17}\\b");
+
+    private IPage Page => browser.Page;
+
+    [When("I open my {string}")]
+    public async Task WhenIOpenMy(string make)
+    {
+        await Page.GotoAsync("/vehicles");
+        await Page.GetByRole(AriaRole.Link, new() { Name = make }).First.ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(make);
+    }
+
+    [Then("I see its VIN, odometer, location, battery and doors")]
+    public async Task ThenISeeItsReadings()
+    {
+        await Expect(Page.GetByTestId("vin")).ToContainTextAsync(Vin);
+        await Expect(Page.GetByTestId("odometer")).ToContainTextAsync(" km");
+        await Expect(Page.GetByTestId("odometer")).ToContainTextAsync("recorded ");
+        await Expect(Page.GetByTestId("location")).ToContainTextAsync("show on a map");
+        await Expect(Page.GetByTestId("battery")).ToContainTextAsync("%");
+        await Expect(Page.GetByTestId("lock-status")).ToContainTextAsync(new Regex("Locked|Unlocked"));
+    }
+
+    [When("I unlock it")]
+    public Task WhenIUnlockIt() => Page.GetByRole(AriaRole.Button, new() { Name = "Unlock", Exact = true }).ClickAsync();
+
+    [When("I lock it")]
+    public Task WhenILockIt() => Page.GetByRole(AriaRole.Button, new() { Name = "Lock", Exact = true }).ClickAsync();
+
+    [Then("the page confirms {string}")]
+    public Task ThenThePageConfirms(string message) => Expect(Page.GetByTestId("command-result")).ToHaveTextAsync(message);
+
+    [Then("its doors show {string}")]
+    public Task ThenItsDoorsShow(string text) => Expect(Page.GetByTestId("lock-status")).ToContainTextAsync(text);
+
+    [Then("its odometer shows {string}")]
+    public Task ThenItsOdometerShows(string text) => Expect(Page.GetByTestId("odometer")).ToContainTextAsync(text);
+
+    [Then("its VIN is shown")]
+    public Task ThenItsVinIsShown() => Expect(Page.GetByTestId("vin")).ToContainTextAsync(Vin);
+
+    [Given("Smartcar will say the car is asleep when its odometer is read")]
+    public void GivenTheCarIsAsleep() => smartcar.FailNext("GET", "/v2.0/vehicles/*/odometer", Fault.VehicleState("ASLEEP"));
+
+    [Given("Smartcar will limit the next reading of the car's doors, asking to retry after {int} seconds")]
+    public void GivenARateLimit(int seconds) =>
+        smartcar.FailNext("GET", "/v2.0/vehicles/*/security", Fault.RateLimit("VEHICLE", TimeSpan.FromSeconds(seconds)));
+}

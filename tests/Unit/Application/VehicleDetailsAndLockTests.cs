@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Connect.HandleRedirect;
+using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Application.Vehicles.GetVehicleDetails;
+using SmartcarClean.Application.Vehicles.SetVehicleLock;
+
+namespace SmartcarClean.Unit.Application;
+
+public sealed class VehicleDetailsAndLockTests : IDisposable
+{
+    private readonly HandlerTestHost _host = new();
+
+    [Fact]
+    public async Task Shows_exactly_the_readings_the_owner_permitted()
+    {
+        await ConnectAsync();
+
+        var outcome = await _host.SendAsync(new GetVehicleDetails("v-1"));
+
+        var details = outcome.Details.ShouldNotBeNull();
+        details.Attributes.ShouldBe(new VehicleAttributes("v-1", "TESLA", "Model 3", 2021));
+        details.Odometer!.Reading.ShouldBe(new Reading<Odometer>(new Odometer(12345.6), _host.Smartcar.DataAge, "metric"));
+        details.LockStatus!.Reading!.Value.IsLocked.ShouldBeTrue();
+        details.Vin.ShouldBeNull();
+        details.Location.ShouldBeNull();
+        details.CanLockAndUnlock.ShouldBeTrue();
+        _host.Smartcar.ApiCalls.ShouldNotContain(call => call.StartsWith("read vin", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_reading_that_fails_is_explained_and_the_others_still_show()
+    {
+        await ConnectAsync();
+        _host.Smartcar.ReadFailures["odometer"] = new SmartcarApiException(409, "VEHICLE_STATE", "ASLEEP", "asleep")
+        {
+            SuggestedUserMessage = "Your vehicle is in a sleep state.",
+        };
+
+        var details = (await _host.SendAsync(new GetVehicleDetails("v-1"))).Details.ShouldNotBeNull();
+
+        details.Odometer.ShouldBe(new DataItem<Odometer>(null, "Your vehicle is in a sleep state."));
+        details.LockStatus!.Reading.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_rate_limit_says_when_to_try_again()
+    {
+        await ConnectAsync();
+        _host.Smartcar.ReadFailures["security"] = new SmartcarApiException(429, "RATE_LIMIT", "VEHICLE", "limited") { RetryAfter = TimeSpan.FromSeconds(30) };
+
+        var details = (await _host.SendAsync(new GetVehicleDetails("v-1"))).Details.ShouldNotBeNull();
+
+        details.LockStatus!.Problem.ShouldBe("Smartcar is limiting requests right now. Please try again in 30 seconds.");
+        _host.Smartcar.ApiCalls.Count(c => c.StartsWith("read security", StringComparison.Ordinal)).ShouldBe(1, "a rate limit is not retried blindly");
+    }
+
+    [Fact]
+    public async Task Another_users_vehicle_is_not_found_and_never_reaches_smartcar()
+    {
+        await ConnectAsync();
+        _host.User.Id = "someone-else";
+        _host.Smartcar.ApiCalls.Clear();
+
+        (await _host.SendAsync(new GetVehicleDetails("v-1"))).NotFound.ShouldBeTrue();
+        (await _host.SendAsync(new SetVehicleLock("v-1", Locked: true))).NotFound.ShouldBeTrue();
+
+        _host.Smartcar.ApiCalls.ShouldBeEmpty();
+        _host.Smartcar.Commands.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Lock_and_unlock_are_sent_with_the_owners_token()
+    {
+        await ConnectAsync();
+
+        (await _host.SendAsync(new SetVehicleLock("v-1", Locked: false))).ShouldBe(new CommandOutcome(true, "Your car was asked to unlock."));
+        (await _host.SendAsync(new SetVehicleLock("v-1", Locked: true))).Succeeded.ShouldBeTrue();
+
+        _host.Smartcar.Commands.ShouldBe(["UNLOCK v-1 access-1", "LOCK v-1 access-1"]);
+    }
+
+    [Fact]
+    public async Task A_missing_permission_explains_how_to_get_it()
+    {
+        await ConnectAsync();
+        _host.Smartcar.CommandFailure = new SmartcarApiException(403, "PERMISSION", null, "insufficient permissions");
+
+        var outcome = await _host.SendAsync(new SetVehicleLock("v-1", Locked: true));
+
+        outcome.ShouldBe(new CommandOutcome(false, "You did not allow this app to do this for this car. Connect again and allow it."));
+    }
+
+    [Fact]
+    public async Task A_rejected_token_asks_for_a_reconnect_and_remembers_it()
+    {
+        await ConnectAsync();
+        _host.Smartcar.CommandFailure = new SmartcarApiException(401, "AUTHENTICATION", null, "expired");
+
+        (await _host.SendAsync(new SetVehicleLock("v-1", Locked: true))).ReconnectNeeded.ShouldBeTrue();
+
+        (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeTrue();
+        (await _host.SendAsync(new GetVehicleDetails("v-1"))).ReconnectNeeded.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("../../v2.0/user")]
+    [InlineData("v 1")]
+    public async Task A_vehicle_id_in_a_shape_smartcar_never_uses_is_a_validation_error(string vehicleId)
+    {
+        await Should.ThrowAsync<FluentValidation.ValidationException>(() => _host.SendAsync(new GetVehicleDetails(vehicleId)));
+        await Should.ThrowAsync<FluentValidation.ValidationException>(() => _host.SendAsync(new SetVehicleLock(vehicleId, true)));
+    }
+
+    private async Task ConnectAsync()
+    {
+        var url = await _host.SendAsync(new StartConnect());
+        var state = QueryHelpers.ParseQuery(url.Query)["state"].ToString();
+        (await _host.SendAsync(new HandleRedirect("code-1", state, null, null))).Succeeded.ShouldBeTrue();
+    }
+
+    public void Dispose() => _host.Dispose();
+}
