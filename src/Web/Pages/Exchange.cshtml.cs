@@ -16,9 +16,19 @@ public sealed class ExchangeModel(ISender sender) : PageModel
         string? state,
         string? error,
         [FromQuery(Name = "error_description")] string? errorDescription,
+        [FromQuery(Name = "error_message")] string? errorMessage,
+        string? vin,
+        string? make,
+        string? model,
+        string? year,
         CancellationToken cancellationToken)
     {
-        var outcome = await sender.Send(new HandleRedirect(code, state, error, errorDescription), cancellationToken);
+        var redirect = new HandleRedirect(code, state, error, errorDescription)
+        {
+            Vehicle = new SharedVehicle(vin, make, model, year),
+            ErrorMessage = errorMessage,
+        };
+        var outcome = await sender.Send(redirect, cancellationToken);
         if (outcome.Succeeded)
         {
             // Redirect, so the code leaves the address bar and the history.
@@ -44,13 +54,15 @@ public sealed class ExchangeModel(ISender sender) : PageModel
             ConnectError.AccessDenied => ("You did not allow access",
                 "You chose not to share your car with this app, so nothing was connected. You can connect whenever you like."),
             ConnectError.VehicleIncompatible => ("Your car is not compatible",
-                "Smartcar cannot connect this car yet. You can try another car."),
+                (failure.Vehicle is { } vehicle ? $"Smartcar cannot connect your {vehicle} yet." : "Smartcar cannot connect this car yet.")
+                + " You can try another car."),
             ConnectError.InvalidSubscription => ("Your connected services subscription is not active",
                 "Activate your car's connected services with its manufacturer, then connect again."),
             ConnectError.NoVehicles => ("No cars found",
                 "Your connected services account has no cars. Add your car to the account, then connect again."),
             ConnectError.ConfigurationError => ("Smartcar reported a problem",
-                "Connect stopped because of a configuration problem. Please try again; if it keeps happening, contact us."),
+                (failure.ErrorMessage is { Length: > 0 } shown ? $"Connect said: \u201c{shown}\u201d " : "")
+                + "Connect stopped because of a configuration problem. Please try again; if it keeps happening, contact us."),
             ConnectError.ServerError => ("Smartcar had a problem",
                 "Smartcar could not finish connecting your car. Please try again in a few minutes."),
             _ => ("Connecting did not finish", "Smartcar ended the connection without connecting your car. Please try again."),

@@ -27,4 +27,8 @@ public sealed class AppPages(BrowserDriver browser)
     }
 
     public Task ExpectConnectFailureAsync(string title) => Expect(Page.GetByTestId("connect-failure")).ToHaveTextAsync(title);
+
+    public Task ExpectConnectFailureDetailAsync(string text) => Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync(text);
+
+    public Task ExpectRetryOfferedAsync() => Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Try again" })).ToHaveAttributeAsync("href", "/login");
 }

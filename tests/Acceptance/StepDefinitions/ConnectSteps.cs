@@ -43,6 +43,19 @@ public sealed class ConnectSteps(
         await connect.DenyAsync();
     }
 
+    [When("I start connecting my {string} signing in as {string}")]
+    public async Task WhenIStartConnecting(string make, string email)
+    {
+        await app.StartConnectAsync();
+        await connect.SignInAsync(make, email);
+    }
+
+    [Then("I am offered to try again")]
+    public Task ThenIAmOfferedToTryAgain() => app.ExpectRetryOfferedAsync();
+
+    [Then("the explanation names the shared vehicle with VIN {string}")]
+    public Task ThenTheExplanationNamesTheSharedVehicle(string vin) => app.ExpectConnectFailureDetailAsync($"(VIN {vin})");
+
     [When("I go through Connect but the redirect comes back with a forged state")]
     public async Task WhenTheRedirectComesBackWithAForgedState()
     {

@@ -92,6 +92,50 @@ public sealed class HandleRedirectTests : IDisposable
     }
 
     [Fact]
+    public async Task An_incompatible_vehicle_the_user_shared_is_kept_for_the_explanation()
+    {
+        var state = await StartAsync();
+        var redirect = new HandleRedirect(null, state, "vehicle_incompatible", "The user's vehicle is not compatible.")
+        {
+            Vehicle = new SharedVehicle("0SCAUDI012FE3B132", "AUDI", "A4", "2017"),
+        };
+
+        var failure = (await _host.SendAsync(redirect)).Failure.ShouldNotBeNull();
+
+        failure.Error.ShouldBe(ConnectError.VehicleIncompatible);
+        failure.Vehicle.ShouldNotBeNull().ToString().ShouldBe("2017 AUDI A4 (VIN 0SCAUDI012FE3B132)");
+    }
+
+    [Fact]
+    public async Task A_configuration_error_keeps_the_message_connect_showed()
+    {
+        var state = await StartAsync();
+        var redirect = new HandleRedirect(null, state, "configuration_error", "There has been an error in the configuration of your application.")
+        {
+            ErrorMessage = "You have entered a test mode VIN.",
+            Vehicle = new SharedVehicle(null, null, null, null),
+        };
+
+        var failure = (await _host.SendAsync(redirect)).Failure.ShouldNotBeNull();
+
+        failure.ErrorMessage.ShouldBe("You have entered a test mode VIN.");
+        failure.Vehicle.ShouldBeNull("nothing was shared");
+    }
+
+    [Fact]
+    public async Task Shared_vehicle_fields_in_a_shape_smartcar_never_sends_are_validation_errors()
+    {
+        var redirect = new HandleRedirect(null, "s", "vehicle_incompatible", null)
+        {
+            Vehicle = new SharedVehicle("<script>", "AUDI", "A4", "twenty"),
+        };
+
+        var exception = await Should.ThrowAsync<ValidationException>(() => _host.SendAsync(redirect));
+
+        exception.Errors.Select(e => e.PropertyName).ShouldBe(["Vehicle.Vin", "Vehicle.Year"], ignoreOrder: true);
+    }
+
+    [Fact]
     public async Task An_error_with_a_forged_state_is_a_state_failure()
     {
         await StartAsync();

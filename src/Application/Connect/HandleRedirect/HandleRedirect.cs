@@ -5,9 +5,26 @@ using SmartcarClean.Domain.Connect;
 
 namespace SmartcarClean.Application.Connect.HandleRedirect;
 
-/// <summary>What Smartcar Connect put on the redirect back to the app.</summary>
+/// <summary>
+/// What Smartcar Connect put on the redirect back to the app. With <c>vehicle_incompatible</c> the user may share
+/// the vehicle (<c>vin</c>, <c>make</c>, <c>model</c>, <c>year</c>); <c>configuration_error</c> adds the message
+/// Connect showed (<c>error_message</c>).
+/// </summary>
 public sealed record HandleRedirect(string? Code, string? State, string? Error, string? ErrorDescription)
-    : ICommand<ConnectOutcome>;
+    : ICommand<ConnectOutcome>
+{
+    public SharedVehicle? Vehicle { get; init; }
+
+    public string? ErrorMessage { get; init; }
+}
+
+/// <summary>The vehicle a user chose to share when Connect found it incompatible.</summary>
+public sealed record SharedVehicle(string? Vin, string? Make, string? Model, string? Year)
+{
+    public override string ToString() =>
+        string.Join(' ', new[] { Year, Make, Model }.Where(part => !string.IsNullOrEmpty(part)))
+        + (string.IsNullOrEmpty(Vin) ? "" : $" (VIN {Vin})");
+}
 
 /// <summary>How a Connect attempt ended. Expected failures are outcomes the page explains, not exceptions.</summary>
 public sealed record ConnectOutcome(ConnectFailure? Failure)
@@ -36,7 +53,14 @@ public sealed record ConnectFailure(
     ConnectFailureReason Reason,
     StateCheck State = StateCheck.Accepted,
     ConnectError Error = ConnectError.Unknown,
-    string? ErrorDescription = null);
+    string? ErrorDescription = null)
+{
+    /// <summary>Shared by the user with <c>vehicle_incompatible</c>, when they chose to.</summary>
+    public SharedVehicle? Vehicle { get; init; }
+
+    /// <summary>What Connect showed the user before a <c>configuration_error</c>.</summary>
+    public string? ErrorMessage { get; init; }
+}
 
 internal sealed class HandleRedirectHandler(
     IApplicationDbContext db,
@@ -57,7 +81,11 @@ internal sealed class HandleRedirectHandler(
             return Fail(new ConnectFailure(
                 ConnectFailureReason.ConnectError,
                 Error: ConnectErrors.Parse(command.Error),
-                ErrorDescription: command.ErrorDescription));
+                ErrorDescription: command.ErrorDescription)
+            {
+                Vehicle = command.Vehicle is { Vin.Length: > 0 } or { Make.Length: > 0 } ? command.Vehicle : null,
+                ErrorMessage = command.ErrorMessage,
+            });
         }
 
         if (string.IsNullOrEmpty(command.Code))

@@ -22,5 +22,12 @@ internal sealed class HandleRedirectValidator : AbstractValidator<HandleRedirect
             .Matches("^[a-z_]*$").WithMessage(NotFromSmartcar("error code"));
         RuleFor(r => r.ErrorDescription)
             .MaximumLength(1000).WithMessage(NotFromSmartcar("error description"));
+        RuleFor(r => r.ErrorMessage)
+            .MaximumLength(1000).WithMessage(NotFromSmartcar("error message"));
+        RuleFor(r => r.Vehicle!.Vin).MaximumLength(17).Matches("^[A-Za-z0-9]*$").WithMessage(NotFromSmartcar("VIN"))
+            .When(r => r.Vehicle is not null);
+        RuleFor(r => r.Vehicle!.Make).MaximumLength(64).WithMessage(NotFromSmartcar("make")).When(r => r.Vehicle is not null);
+        RuleFor(r => r.Vehicle!.Model).MaximumLength(64).WithMessage(NotFromSmartcar("model")).When(r => r.Vehicle is not null);
+        RuleFor(r => r.Vehicle!.Year).Matches("^[0-9]{0,4}$").WithMessage(NotFromSmartcar("year")).When(r => r.Vehicle is not null);
     }
 }
