@@ -29,6 +29,10 @@ public interface ISmartcarApi
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
     Task<Reading<T>> ReadAsync<T>(string accessToken, string vehicleId, VehicleEndpoint<T> endpoint, CancellationToken cancellationToken);
 
+    /// <summary>Revokes this application's access to the vehicle (<c>DELETE /vehicles/{id}/application</c>).</summary>
+    /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
+    Task DisconnectAsync(string accessToken, string vehicleId, CancellationToken cancellationToken);
+
     /// <summary>Sends LOCK or UNLOCK; returns Smartcar's message.</summary>
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
     Task<string> SetLockAsync(string accessToken, string vehicleId, bool locked, CancellationToken cancellationToken);

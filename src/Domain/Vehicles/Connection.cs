@@ -34,6 +34,13 @@ public sealed class Connection
 
     public void MarkReconnectNeeded() => ReconnectNeeded = true;
 
+    /// <summary>Forgets one vehicle; true when the connection then reaches none and can be forgotten too.</summary>
+    public bool RemoveVehicle(string smartcarVehicleId)
+    {
+        _vehicles.RemoveAll(v => v.SmartcarVehicleId == smartcarVehicleId);
+        return _vehicles.Count == 0;
+    }
+
     public static Connection Create(string ownerId, TokenSet tokens, IEnumerable<string> vehicleIds, DateTimeOffset now)
     {
         var connection = new Connection { Id = Guid.NewGuid(), OwnerId = ownerId, Tokens = tokens, ConnectedAt = now };

@@ -45,6 +45,12 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
         return result.Value.Message ?? "Sent to the vehicle.";
     }
 
+    public async Task DisconnectAsync(string accessToken, string vehicleId, CancellationToken cancellationToken) =>
+        await SendAsync<CommandResult>(
+            new HttpRequestMessage(HttpMethod.Delete, new Uri(options.Value.ApiBaseUrl, VehiclePath(vehicleId, "application"))),
+            accessToken,
+            cancellationToken);
+
     private static string VehiclePath(string vehicleId, string path) => $"/v2.0/vehicles/{Uri.EscapeDataString(vehicleId)}/{path}";
 
     private Task<Reading<T>> GetAsync<T>(string accessToken, string path, CancellationToken cancellationToken) =>

@@ -19,7 +19,12 @@ public static class DependencyInjection
             options.ExpireTimeSpan = TimeSpan.FromDays(365);
             options.SlidingExpiration = true;
         });
-        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new ValidationExceptionFilter()));
+        services.AddRazorPages(options =>
+        {
+            options.Conventions.ConfigureFilter(new ValidationExceptionFilter());
+            // The same confirmation page, without a vehicle id: every vehicle.
+            options.Conventions.AddPageRoute("/Disconnect", "/vehicles/disconnect-all");
+        });
         return services;
     }
 }

@@ -186,6 +186,14 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi
         return Task.FromResult(new Reading<T>((T)value, DataAge, "metric"));
     }
 
+    public List<string> Disconnects { get; } = [];
+
+    public Task DisconnectAsync(string accessToken, string vehicleId, CancellationToken cancellationToken)
+    {
+        Disconnects.Add($"{vehicleId} {accessToken}");
+        return CommandFailure is null ? Task.CompletedTask : Task.FromException(CommandFailure);
+    }
+
     public Task<string> SetLockAsync(string accessToken, string vehicleId, bool locked, CancellationToken cancellationToken)
     {
         Commands.Add($"{(locked ? "LOCK" : "UNLOCK")} {vehicleId} {accessToken}");

@@ -6,9 +6,6 @@ namespace SmartcarClean.Application.Vehicles.SetVehicleLock;
 /// <summary>Locks or unlocks one of the current user's vehicles.</summary>
 public sealed record SetVehicleLock(string VehicleId, bool Locked) : ICommand<CommandOutcome>;
 
-/// <summary>What happened to a command, in words for the user.</summary>
-public sealed record CommandOutcome(bool Succeeded, string Message, bool NotFound = false, bool ReconnectNeeded = false);
-
 internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi api) : ICommandHandler<SetVehicleLock, CommandOutcome>
 {
     public async ValueTask<CommandOutcome> Handle(SetVehicleLock command, CancellationToken cancellationToken)

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Connect.HandleRedirect;
+using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Application.Vehicles.DisconnectVehicles;
+
+namespace SmartcarClean.Unit.Application;
+
+public sealed class DisconnectVehiclesTests : IDisposable
+{
+    private readonly HandlerTestHost _host = new();
+
+    [Fact]
+    public async Task Disconnecting_one_car_revokes_it_at_smartcar_and_keeps_the_others()
+    {
+        _host.Smartcar.Vehicles["v-2"] = new VehicleAttributes("v-2", "TESLA", "Model Y", 2022);
+        await ConnectAsync();
+
+        var outcome = await _host.SendAsync(new DisconnectVehicles("v-1"));
+
+        outcome.ShouldBe(new CommandOutcome(true, "Your car was disconnected."));
+        _host.Smartcar.Disconnects.ShouldBe(["v-1 access-1"]);
+        var connection = await _host.QueryDbAsync(db => db.Connections.SingleAsync());
+        connection.Vehicles.Select(v => v.SmartcarVehicleId).ShouldBe(["v-2"]);
+    }
+
+    [Fact]
+    public async Task Disconnecting_the_last_car_forgets_the_connection_and_its_tokens()
+    {
+        await ConnectAsync();
+
+        await _host.SendAsync(new DisconnectVehicles("v-1"));
+
+        (await _host.QueryDbAsync(db => db.Connections.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Disconnect_all_removes_every_car_of_the_user_only()
+    {
+        await ConnectAsync();
+        _host.User.Id = "browser-b";
+        await ConnectAsync();
+
+        var outcome = await _host.SendAsync(new DisconnectVehicles(null));
+
+        outcome.Succeeded.ShouldBeTrue();
+        (await _host.QueryDbAsync(db => db.Connections.Select(c => c.OwnerId).ToListAsync())).ShouldBe(["browser-a"]);
+    }
+
+    [Fact]
+    public async Task A_car_smartcar_already_let_go_is_still_forgotten_here()
+    {
+        await ConnectAsync();
+        _host.Smartcar.CommandFailure = new SmartcarApiException(401, "AUTHENTICATION", null, "revoked");
+
+        (await _host.SendAsync(new DisconnectVehicles("v-1"))).Succeeded.ShouldBeTrue();
+
+        (await _host.QueryDbAsync(db => db.Connections.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Another_users_car_is_not_found_and_nothing_is_revoked()
+    {
+        await ConnectAsync();
+        _host.User.Id = "browser-b";
+
+        (await _host.SendAsync(new DisconnectVehicles("v-1"))).NotFound.ShouldBeTrue();
+
+        _host.Smartcar.Disconnects.ShouldBeEmpty();
+        (await _host.QueryDbAsync(db => db.Connections.CountAsync())).ShouldBe(1);
+    }
+
+    private async Task ConnectAsync()
+    {
+        var url = await _host.SendAsync(new StartConnect());
+        var state = QueryHelpers.ParseQuery(url.Query)["state"].ToString();
+        (await _host.SendAsync(new HandleRedirect("code-1", state, null, null))).Succeeded.ShouldBeTrue();
+    }
+
+    public void Dispose() => _host.Dispose();
+}
