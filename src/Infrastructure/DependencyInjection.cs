@@ -27,7 +27,7 @@ public static class DependencyInjection
 
         services.AddOptions<SmartcarOptions>().Bind(configuration.GetSection(SmartcarOptions.Section)).ValidateOnStart();
         services.AddHttpClient<ISmartcarAuth, SmartcarAuthClient>();
-        services.AddHttpClient<ISmartcarApi, SmartcarApiClient>();
+        services.AddHttpClient<ISmartcarApi, SmartcarApiClient>().AddResilienceHandler("smartcar-api", SmartcarRetries.Configure);
         return services;
     }
 }
