@@ -45,7 +45,7 @@ public sealed class AccountPages(BrowserDriver browser)
 /// <summary>An account of the app, registered by a scenario with an email no other scenario uses.</summary>
 public sealed record AppAccount(string Email, string Password)
 {
-    public static AppAccount New() => new($"driver-{Guid.NewGuid():N}@example.com", "a long enough password");
+    public static AppAccount New() => new($"driver-{Guid.NewGuid():N}@example.com", $"pw-{Guid.NewGuid():N}");
 }
 
 /// <summary>The accounts one scenario registered: "me" and, in scenarios about two people, "the other person".</summary>

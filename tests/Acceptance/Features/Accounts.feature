@@ -31,3 +31,9 @@ Feature: Accounts
     When I start Connect in this browser but the redirect back arrives in a second browser where I am also signed in
     Then I am told "This sign-in link is not valid"
     And no token was requested from Smartcar
+
+  Scenario: My password is kept out of the logs and the cookies
+    Given I am signed in as a new user
+    When I sign out
+    And I sign in again
+    Then my password appears neither in the app's logs nor in the browser's cookies

@@ -14,7 +14,8 @@ public sealed class AccountSteps(
     SmartcarConnectPages connect,
     AppUnderTest appUnderTest,
     ScenarioAccounts registered,
-    ConnectSteps connectSteps)
+    ConnectSteps connectSteps,
+    CapturedLogs logs)
 {
     [Given("I am signed in as a new user")]
     public async Task GivenIAmSignedInAsANewUser()
@@ -87,6 +88,17 @@ public sealed class AccountSteps(
         await browser.OpenAnotherBrowserAsync();
         await accounts.SignInAsync(me);
         await browser.Page.GotoAsync(redirect);
+    }
+
+    [Then("my password appears neither in the app's logs nor in the browser's cookies")]
+    public async Task ThenMyPasswordAppearsNowhere()
+    {
+        var password = (registered.Me ?? throw new InvalidOperationException("No one has signed in yet.")).Password;
+        logs.Lines.ShouldNotBeEmpty("the app logs at Trace level in these tests");
+        logs.Lines.Where(line => line.Contains(password, StringComparison.Ordinal)).ShouldBeEmpty();
+        var cookies = await browser.Context.CookiesAsync();
+        cookies.ShouldContain(c => c.Name == "smartcarclean.auth", "the sign-in cookie is there to look at");
+        cookies.ShouldAllBe(c => !c.Value.Contains(password, StringComparison.Ordinal) && c.HttpOnly);
     }
 
     private static bool IsConnectDecision(string url) => url.EndsWith("/decision", StringComparison.Ordinal);
