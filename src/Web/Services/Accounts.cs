@@ -99,10 +99,3 @@ public enum AccountField
 }
 
 public sealed record AccountProblem(AccountField Field, string Message);
-
-/// <summary>Where to go after signing in: the return URL only when it stays on this site, otherwise home.</summary>
-public static class ReturnUrls
-{
-    public static string LocalOrHome(Microsoft.AspNetCore.Mvc.IUrlHelper url, string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && url.IsLocalUrl(returnUrl) ? returnUrl : "/";
-}

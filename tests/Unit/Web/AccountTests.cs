@@ -1,5 +1,7 @@
 using System.Net;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Routing;
@@ -125,6 +127,36 @@ public sealed class AccountTests(BadInputTests.App app) : IClassFixture<BadInput
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).ShouldContain("The email or password is not right.");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_for_a_while()
+    {
+        using var browser = WebSession.Open(app);
+        var email = WebSession.NewEmail();
+        (await browser.RegisterAsync(email)).Dispose();
+        (await browser.SignOutAsync()).Dispose();
+        for (var i = 0; i < 5; i++)
+        {
+            (await browser.SignInAsync(email, "not the password")).Dispose();
+        }
+
+        using var response = await browser.SignInAsync(email);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "even the right password is refused while locked out");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Too many failed attempts.");
+    }
+
+    [Fact]
+    public async Task The_session_id_survives_the_security_stamp_check_that_rebuilds_the_sign_in()
+    {
+        var current = new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.NameIdentifier, "user-a"), new Claim(Accounts.SessionIdClaim, "session-a")], "Identity.Application"));
+        var rebuilt = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, "user-a")], "Identity.Application"));
+
+        await Accounts.KeepSessionId(new SecurityStampRefreshingPrincipalContext { CurrentPrincipal = current, NewPrincipal = rebuilt });
+
+        rebuilt.FindFirstValue(Accounts.SessionIdClaim).ShouldBe("session-a");
     }
 
     [Theory]
