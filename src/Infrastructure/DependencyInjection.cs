@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Application.Common;
+using SmartcarClean.Infrastructure.Identity;
 using SmartcarClean.Infrastructure.Persistence;
 using SmartcarClean.Infrastructure.Smartcar;
 
@@ -24,6 +26,21 @@ public static class DependencyInjection
         services.AddDataProtection()
             .SetApplicationName("SmartcarClean")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+
+        // Local accounts in the same database. The web layer adds the sign-in cookie (AddIdentityCookies).
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                // Relaxed for a reference app, not disabled: a length of 8 or more, no character-class rules.
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 1;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager();
 
         services.AddOptions<SmartcarOptions>().Bind(configuration.GetSection(SmartcarOptions.Section)).ValidateOnStart();
         services.AddHttpClient<ISmartcarAuth, SmartcarAuthClient>();

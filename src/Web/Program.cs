@@ -33,7 +33,6 @@ app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
-app.Use(CurrentBrowserUser.EnsureBrowserUser);
 app.UseAuthorization();
 app.MapRazorPages();
 

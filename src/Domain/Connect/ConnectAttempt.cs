@@ -3,18 +3,20 @@ using System.Security.Cryptography;
 namespace SmartcarClean.Domain.Connect;
 
 /// <summary>
-/// One trip through Smartcar Connect, started by one browser. Its <see cref="State"/> travels to Connect and back;
-/// on the way back it is accepted once, only from the browser that started it, and only within <see cref="Lifetime"/>.
+/// One trip through Smartcar Connect, started by one signed-in user in one browser session. Its <see cref="State"/>
+/// travels to Connect and back; on the way back it is accepted once, only from the same user's same session (see
+/// <see cref="BelongsTo"/>), and only within <see cref="Lifetime"/>.
 /// </summary>
 public sealed class ConnectAttempt
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
-    private ConnectAttempt(Guid id, string state, string browserUserId, string? redirectUri, DateTimeOffset startedAt)
+    private ConnectAttempt(Guid id, string state, string ownerId, string sessionId, string? redirectUri, DateTimeOffset startedAt)
     {
         Id = id;
         State = state;
-        BrowserUserId = browserUserId;
+        OwnerId = ownerId;
+        SessionId = sessionId;
         RedirectUri = redirectUri;
         StartedAt = startedAt;
         ExpiresAt = startedAt + Lifetime;
@@ -24,7 +26,14 @@ public sealed class ConnectAttempt
 
     public string State { get; private set; }
 
-    public string BrowserUserId { get; private set; }
+    /// <summary>The app's user who started the attempt.</summary>
+    public string OwnerId { get; private set; }
+
+    /// <summary>
+    /// The sign-in session (one browser) the attempt was started from. The same person signed in on another browser
+    /// has another session, and cannot finish this attempt there.
+    /// </summary>
+    public string SessionId { get; private set; }
 
     /// <summary>
     /// The redirect URI sent to Connect, which the token exchange must send again; null when none was sent and
@@ -38,8 +47,16 @@ public sealed class ConnectAttempt
 
     public DateTimeOffset? UsedAt { get; private set; }
 
-    public static ConnectAttempt Start(string browserUserId, string? redirectUri, DateTimeOffset now) =>
-        new(Guid.NewGuid(), NewState(), browserUserId, redirectUri, now);
+    public static ConnectAttempt Start(string ownerId, string sessionId, string? redirectUri, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ownerId);
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        return new(Guid.NewGuid(), NewState(), ownerId, sessionId, redirectUri, now);
+    }
+
+    /// <summary>Whether the redirect came back to the user and the browser session that started this attempt.</summary>
+    public bool BelongsTo(string ownerId, string sessionId) =>
+        string.Equals(OwnerId, ownerId, StringComparison.Ordinal) && string.Equals(SessionId, sessionId, StringComparison.Ordinal);
 
     /// <summary>256 random bits, URL-safe: unguessable, and it survives the round trip through Connect unchanged.</summary>
     public static string NewState() => Base64Url(RandomNumberGenerator.GetBytes(32));

@@ -1,6 +1,6 @@
 namespace SmartcarClean.Domain.Vehicles;
 
-/// <summary>What one completed Connect gave one browser user: tokens, and the vehicles they reach.</summary>
+/// <summary>What one completed Connect gave one app user: tokens, and the vehicles they reach.</summary>
 public sealed class Connection
 {
     private readonly List<ConnectedVehicle> _vehicles = [];
@@ -13,7 +13,7 @@ public sealed class Connection
 
     public Guid Id { get; private set; }
 
-    /// <summary>The app's user (for now the browser's anonymous user) who connected.</summary>
+    /// <summary>The app's user who connected (the id of their account), in every browser they sign in to.</summary>
     public string OwnerId { get; private set; }
 
     public TokenSet Tokens { get; private set; }

@@ -1,14 +1,17 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Domain.Connect;
 using SmartcarClean.Domain.Vehicles;
+using SmartcarClean.Infrastructure.Identity;
 
 namespace SmartcarClean.Infrastructure.Persistence;
 
+/// <summary>The app's data and its user accounts (Identity's tables) in one database.</summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataProtectionProvider dataProtection)
-    : DbContext(options), IApplicationDbContext
+    : IdentityDbContext<AppUser>(options), IApplicationDbContext
 {
     // Changing this string makes every stored token unreadable: it names the purpose the tokens were encrypted for.
     internal const string TokenProtectionPurpose = "SmartcarClean.Tokens.v1";
@@ -17,14 +20,18 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
 
     public DbSet<Connection> Connections => Set<Connection>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.Entity<ConnectAttempt>(attempt =>
+        // Identity's users, roles, claims, logins and tokens tables.
+        base.OnModelCreating(builder);
+
+        builder.Entity<ConnectAttempt>(attempt =>
         {
             attempt.HasKey(a => a.Id);
             attempt.HasIndex(a => a.State).IsUnique();
             attempt.Property(a => a.State).HasMaxLength(64);
-            attempt.Property(a => a.BrowserUserId).HasMaxLength(64);
+            attempt.Property(a => a.OwnerId).HasMaxLength(64);
+            attempt.Property(a => a.SessionId).HasMaxLength(64);
             attempt.Property(a => a.RedirectUri).HasMaxLength(2048);
             // Two redirects racing with one state: the second save fails instead of redeeming the state twice.
             attempt.Property(a => a.UsedAt).IsConcurrencyToken();
@@ -32,7 +39,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
 
         // Tokens are encrypted before they reach the database and decrypted only when loaded.
         var encrypted = EncryptedStringConverter(dataProtection.CreateProtector(TokenProtectionPurpose));
-        modelBuilder.Entity<Connection>(connection =>
+        builder.Entity<Connection>(connection =>
         {
             connection.HasKey(c => c.Id);
             connection.Property(c => c.OwnerId).HasMaxLength(64);
@@ -49,7 +56,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
             connection.Navigation(c => c.Vehicles).AutoInclude();
         });
 
-        modelBuilder.Entity<ConnectedVehicle>(vehicle =>
+        builder.Entity<ConnectedVehicle>(vehicle =>
         {
             vehicle.HasKey(v => v.Id);
             vehicle.Property(v => v.SmartcarVehicleId).HasMaxLength(128);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using SmartcarClean.Application.Common;
 
 namespace SmartcarClean.Web.Services;
@@ -7,21 +8,37 @@ public static class DependencyInjection
     public static IServiceCollection AddWebServices(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, CurrentBrowserUser>();
-        services.AddAuthentication(CurrentBrowserUser.Scheme).AddCookie(CurrentBrowserUser.Scheme, options =>
+        services.AddScoped<ICurrentUser, CurrentUser>();
+        services.AddScoped<Accounts>();
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "smartcarclean.user";
+            options.Cookie.Name = "smartcarclean.auth";
             options.Cookie.HttpOnly = true;
             // Lax: the cookie must come along on Connect's top-level GET redirect back to /exchange.
             options.Cookie.SameSite = SameSiteMode.Lax;
-            // The browser is the user until accounts exist: it must outlive a connection's 60-day refresh token,
-            // or a returning owner would come back as a stranger. (Chromium caps cookies at 400 days.)
-            options.ExpireTimeSpan = TimeSpan.FromDays(365);
+            // Secure whenever the app is reached over https; plain http stays usable on localhost.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Persistent and sliding: 14 days after the last visit, the user signs in again. Connections stay with the
+            // account, so signing in again brings them back.
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
             options.SlidingExpiration = true;
+            options.LoginPath = "/account/signin";
+            options.LogoutPath = "/account/signout";
+            options.AccessDeniedPath = "/account/signin";
+            options.ReturnUrlParameter = "returnUrl";
         });
+        services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = Accounts.KeepSessionId);
+
         services.AddRazorPages(options =>
         {
             options.Conventions.ConfigureFilter(new ValidationExceptionFilter());
+            // Signed-in users only, except the pages listed here.
+            options.Conventions.AuthorizeFolder("/");
+            options.Conventions.AllowAnonymousToPage("/Index");
+            options.Conventions.AllowAnonymousToPage("/Error");
+            options.Conventions.AllowAnonymousToFolder("/Account");
             // The same confirmation page, without a vehicle id: every vehicle.
             options.Conventions.AddPageRoute("/Disconnect", "/vehicles/disconnect-all");
         });

@@ -5,54 +5,61 @@ using SmartcarClean.Acceptance.Support;
 namespace SmartcarClean.Acceptance.Drivers;
 
 /// <summary>
-/// One scenario's browser: a fresh context (no cookies from other scenarios) with a Playwright trace, kept with a
-/// screenshot only when the scenario fails.
+/// One scenario's browsers: each a fresh context (its own cookies, none from other scenarios) with a Playwright trace,
+/// kept with a screenshot only when the scenario fails. Most scenarios use one; a scenario about two people, or one
+/// person on two devices, opens a second and switches between them. Every driver works on the current one.
 /// </summary>
 public sealed class BrowserDriver(IBrowser browser, AppUnderTest app, ScenarioContext scenario) : IAsyncDisposable
 {
-    private IBrowserContext? _context;
-    private IPage? _page;
+    private readonly List<(IBrowserContext Context, IPage Page)> _browsers = [];
+    private int _current;
 
-    public IPage Page => _page ?? throw new InvalidOperationException("The browser has not started.");
+    public IPage Page => Current.Page;
 
-    public IBrowserContext Context => _context ?? throw new InvalidOperationException("The browser has not started.");
+    public IBrowserContext Context => Current.Context;
 
-    public async Task StartAsync()
+    private (IBrowserContext Context, IPage Page) Current =>
+        _browsers.Count > 0 ? _browsers[_current] : throw new InvalidOperationException("The browser has not started.");
+
+    public Task StartAsync() => OpenAnotherBrowserAsync();
+
+    /// <summary>Opens another browser (no cookies shared with the others) and makes it the current one.</summary>
+    public async Task OpenAnotherBrowserAsync()
     {
-        _context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl.AbsoluteUri });
-        await _context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
-        _page = await _context.NewPageAsync();
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl.AbsoluteUri });
+        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
+        _browsers.Add((context, await context.NewPageAsync()));
+        _current = _browsers.Count - 1;
     }
 
-    /// <summary>Keeps a full-page screenshot and the trace of a failed scenario under TestResults/acceptance.</summary>
+    /// <summary>Makes the n-th browser opened in this scenario (1 for the first) the current one.</summary>
+    public void SwitchTo(int number) => _current = number - 1;
+
+    /// <summary>Keeps a full-page screenshot and the trace of each browser of a failed scenario under TestResults/acceptance.</summary>
     public async Task StopAsync()
     {
-        if (_context is null)
+        for (var i = 0; i < _browsers.Count; i++)
         {
-            return;
-        }
+            var (context, page) = _browsers[i];
+            if (scenario.TestError is null)
+            {
+                await context.Tracing.StopAsync();
+                continue;
+            }
 
-        if (scenario.TestError is null)
-        {
-            await _context.Tracing.StopAsync();
-            return;
+            var folder = Path.Combine(ArtifactsRoot, SafeName(scenario.ScenarioInfo.Title));
+            Directory.CreateDirectory(folder);
+            var suffix = i == 0 ? string.Empty : $"-{i + 1}";
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"screenshot{suffix}.png"), FullPage = true });
+            await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, $"trace{suffix}.zip") });
         }
-
-        var folder = Path.Combine(ArtifactsRoot, SafeName(scenario.ScenarioInfo.Title));
-        Directory.CreateDirectory(folder);
-        if (_page is not null)
-        {
-            await _page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "screenshot.png"), FullPage = true });
-        }
-
-        await _context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, "trace.zip") });
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_context is not null)
+        foreach (var (context, _) in _browsers)
         {
-            await _context.DisposeAsync();
+            await context.DisposeAsync();
         }
     }
 

@@ -2,6 +2,9 @@ Feature: Connect errors
   When Connect ends without access, the app says what happened and what to do next, offers to try again,
   and asks Smartcar for no token. Smartcar's test identities produce each error.
 
+  Background:
+    Given I am signed in as a new user
+
   Scenario Outline: Connect ending in <error> is explained
     Given I am on the home page
     When I start connecting my "CHEVROLET" signing in as "<email>"

@@ -2,6 +2,9 @@ Feature: Connect security
   The redirect back from Smartcar is only honoured for the browser that started it, once, and the tokens it
   yields stay on the server.
 
+  Background:
+    Given I am signed in as a new user
+
   Scenario: A forged state is refused and no token is requested
     Given I am on the home page
     When I go through Connect but the redirect comes back with a forged state

@@ -2,6 +2,9 @@ Feature: Connect a vehicle
   Car owners connect their car through Smartcar Connect and then see it in the app.
   Here Connect is the offline emulator, which, like Smartcar's test mode, accepts any email and password.
 
+  Background:
+    Given I am signed in as a new user
+
   Scenario: Connect a vehicle and see its make, model and year
     Given I am on the home page
     When I connect my "TESLA" signing in as "owner@example.com" and allow access

@@ -2,6 +2,9 @@ Feature: Disconnecting cars
   An owner can take back access: Smartcar revokes the app's access and the app forgets the car.
   Each disconnect asks for confirmation first.
 
+  Background:
+    Given I am signed in as a new user
+
   Scenario: Disconnect one car after confirming
     Given I have connected my "HYUNDAI" signing in as "2-vehicles@smartcar.com"
     When I open my "HYUNDAI"

@@ -2,6 +2,9 @@ Feature: Staying connected
   Smartcar's access tokens last two hours and its refresh tokens sixty days. The app renews access on its own
   while the refresh token lasts, and asks the owner to connect again only when it no longer can.
 
+  Background:
+    Given I am signed in as a new user
+
   Scenario: Access is renewed after two hours without connecting again
     Given I have connected my "TESLA" signing in as "owner@example.com"
     When 2 hours pass

@@ -2,6 +2,9 @@ Feature: A vehicle's details and commands
   The vehicle page shows what the owner allowed the app to read, with units and when the car recorded it,
   and offers Lock and Unlock. When Smartcar cannot answer for one reading, the page says why and shows the rest.
 
+  Background:
+    Given I am signed in as a new user
+
   Scenario: See what my car shares, then unlock and lock it
     Given I have connected my "TESLA" signing in as "owner@example.com"
     When I open my "TESLA"

@@ -45,7 +45,7 @@ public sealed class SecretSteps(BrowserDriver browser, AppPages app, SmartcarEmu
     [Then("every page carries a Content-Security-Policy that allows only the app itself")]
     public async Task ThenEveryPageCarriesAContentSecurityPolicy()
     {
-        foreach (var path in new[] { "/", "/vehicles", "/exchange?state=nothing" })
+        foreach (var path in new[] { "/", "/vehicles", "/exchange?state=nothing", "/account/signin", "/account/register" })
         {
             var response = await browser.Page.GotoAsync(path);
             var headers = await response!.AllHeadersAsync();

@@ -39,13 +39,14 @@ public sealed class DisconnectVehiclesTests : IDisposable
     public async Task Disconnect_all_removes_every_car_of_the_user_only()
     {
         await ConnectAsync();
+        var firstUser = _host.User.Id;
         _host.User.Id = "browser-b";
         await ConnectAsync();
 
         var outcome = await _host.SendAsync(new DisconnectVehicles(null));
 
         outcome.Succeeded.ShouldBeTrue();
-        (await _host.QueryDbAsync(db => db.Connections.Select(c => c.OwnerId).ToListAsync())).ShouldBe(["browser-a"]);
+        (await _host.QueryDbAsync(db => db.Connections.Select(c => c.OwnerId).ToListAsync())).ShouldBe([firstUser]);
     }
 
     [Fact]

@@ -29,10 +29,10 @@ public sealed class GetVehicleAttributesTests : IDisposable
     }
 
     [Fact]
-    public async Task Shows_nothing_of_another_browsers_connections()
+    public async Task Shows_nothing_of_another_users_connections()
     {
         await ConnectAsync();
-        _host.User.Id = "browser-b";
+        _host.User.Id = "user-b";
 
         var overview = await _host.SendAsync(new GetVehicleAttributes());
 

@@ -22,7 +22,7 @@ public sealed class HandleRedirectTests : IDisposable
         outcome.Succeeded.ShouldBeTrue();
         _host.Smartcar.Exchanges.ShouldBe([("code-1", HandlerTestHost.RedirectUri)]);
         var connection = await _host.QueryDbAsync(db => db.Connections.SingleAsync());
-        connection.OwnerId.ShouldBe("browser-a");
+        connection.OwnerId.ShouldBe("user-a");
         connection.Vehicles.Select(v => v.SmartcarVehicleId).ShouldBe(["v-1"]);
     }
 
@@ -45,14 +45,40 @@ public sealed class HandleRedirectTests : IDisposable
     }
 
     [Fact]
-    public async Task A_state_started_by_another_browser_is_refused()
+    public async Task A_state_started_by_another_user_is_refused_as_unknown()
     {
         var state = await StartAsync();
-        _host.User.Id = "browser-b";
+        _host.User.Id = "user-b";
 
         var outcome = await _host.SendAsync(new HandleRedirect("code-1", state, null, null));
 
         ShouldBeStateFailure(outcome, StateCheck.Unknown);
+    }
+
+    [Fact]
+    public async Task A_state_started_in_another_session_of_the_same_user_is_refused_as_unknown()
+    {
+        var state = await StartAsync();
+        _host.User.SessionId = "session-in-another-browser";
+
+        var outcome = await _host.SendAsync(new HandleRedirect("code-1", state, null, null));
+
+        ShouldBeStateFailure(outcome, StateCheck.Unknown);
+        var attempt = await _host.QueryDbAsync(db => db.ConnectAttempts.SingleAsync());
+        attempt.UsedAt.ShouldBeNull("a refused state is not spent: the session that started it can still finish");
+    }
+
+    [Fact]
+    public async Task A_state_is_accepted_back_in_the_session_that_started_it()
+    {
+        var state = await StartAsync();
+        _host.User.SessionId = "session-in-another-browser";
+        await _host.SendAsync(new HandleRedirect("code-1", state, null, null));
+        _host.User.SessionId = "session-a";
+
+        var outcome = await _host.SendAsync(new HandleRedirect("code-1", state, null, null));
+
+        outcome.Succeeded.ShouldBeTrue();
     }
 
     [Fact]

@@ -37,7 +37,7 @@ internal sealed class HandlerTestHost : IDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 
-    public TestUser User { get; } = new() { Id = "browser-a" };
+    public TestUser User { get; } = new() { Id = "user-a", SessionId = "session-a" };
 
     public FakeSmartcar Smartcar { get; } = new();
 
@@ -83,6 +83,8 @@ internal sealed class HandlerTestHost : IDisposable
 internal sealed class TestUser : ICurrentUser
 {
     public required string Id { get; set; }
+
+    public required string SessionId { get; set; }
 }
 
 /// <summary>Smartcar's token endpoint and API as recording fakes; each test sets what they answer.</summary>

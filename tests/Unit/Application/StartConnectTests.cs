@@ -25,14 +25,15 @@ public sealed class StartConnectTests : IDisposable
     }
 
     [Fact]
-    public async Task Binds_the_state_to_the_browser_that_asked_and_to_the_redirect_uri()
+    public async Task Binds_the_state_to_the_user_and_session_that_asked_and_to_the_redirect_uri()
     {
         var url = await _host.SendAsync(new StartConnect());
         var state = QueryHelpers.ParseQuery(url.Query)["state"].ToString();
 
         var attempt = await _host.QueryDbAsync(db => db.ConnectAttempts.SingleAsync());
         attempt.State.ShouldBe(state);
-        attempt.BrowserUserId.ShouldBe("browser-a");
+        attempt.OwnerId.ShouldBe("user-a");
+        attempt.SessionId.ShouldBe("session-a");
         attempt.RedirectUri.ShouldBe(HandlerTestHost.RedirectUri);
         attempt.ExpiresAt.ShouldBe(_host.Time.GetUtcNow().AddMinutes(10));
     }

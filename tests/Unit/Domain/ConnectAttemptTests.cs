@@ -23,7 +23,7 @@ public sealed class ConnectAttemptTests
     [Fact]
     public void A_state_is_accepted_once_and_then_reported_as_reused()
     {
-        var attempt = ConnectAttempt.Start("browser-1", "http://localhost:8000/exchange", Start);
+        var attempt = ConnectAttempt.Start("user-1", "session-1", "http://localhost:8000/exchange", Start);
 
         attempt.Redeem(Start.AddMinutes(1)).ShouldBe(StateCheck.Accepted);
         attempt.Redeem(Start.AddMinutes(2)).ShouldBe(StateCheck.Reused);
@@ -33,7 +33,7 @@ public sealed class ConnectAttemptTests
     [Fact]
     public void A_state_is_good_until_just_before_ten_minutes()
     {
-        var attempt = ConnectAttempt.Start("browser-1", "http://localhost:8000/exchange", Start);
+        var attempt = ConnectAttempt.Start("user-1", "session-1", "http://localhost:8000/exchange", Start);
 
         attempt.Redeem(Start.AddMinutes(10).AddTicks(-1)).ShouldBe(StateCheck.Accepted);
     }
@@ -41,12 +41,30 @@ public sealed class ConnectAttemptTests
     [Fact]
     public void A_state_is_expired_at_exactly_ten_minutes()
     {
-        var attempt = ConnectAttempt.Start("browser-1", "http://localhost:8000/exchange", Start);
+        var attempt = ConnectAttempt.Start("user-1", "session-1", "http://localhost:8000/exchange", Start);
 
         attempt.ExpiresAt.ShouldBe(Start.AddMinutes(10));
         attempt.Redeem(Start.AddMinutes(10)).ShouldBe(StateCheck.Expired);
         attempt.UsedAt.ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData("user-1", "session-1", true)]
+    [InlineData("user-1", "session-2", false)]
+    [InlineData("user-2", "session-1", false)]
+    [InlineData("user-2", "session-2", false)]
+    public void A_state_belongs_only_to_the_same_user_in_the_same_session(string ownerId, string sessionId, bool belongs)
+    {
+        var attempt = ConnectAttempt.Start("user-1", "session-1", "http://localhost:8000/exchange", Start);
+
+        attempt.BelongsTo(ownerId, sessionId).ShouldBe(belongs);
+    }
+
+    [Theory]
+    [InlineData("", "session-1")]
+    [InlineData("user-1", "")]
+    public void An_attempt_needs_an_owner_and_a_session(string ownerId, string sessionId) =>
+        Should.Throw<ArgumentException>(() => ConnectAttempt.Start(ownerId, sessionId, null, Start));
 
     [Theory]
     [InlineData("access_denied", ConnectError.AccessDenied)]

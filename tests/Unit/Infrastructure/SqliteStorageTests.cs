@@ -84,7 +84,7 @@ public sealed class SqliteStorageTests : IDisposable
         await using (var setup = app.CreateAsyncScope())
         {
             var db = setup.ServiceProvider.GetRequiredService<AppDbContext>();
-            db.ConnectAttempts.Add(ConnectAttempt.Start("browser-a", "http://localhost:8000/exchange", now));
+            db.ConnectAttempts.Add(ConnectAttempt.Start("user-a", "session-a", "http://localhost:8000/exchange", now));
             await db.SaveChangesAsync();
         }
 

@@ -5,11 +5,20 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace SmartcarClean.Unit.Web;
 
 /// <summary>Whatever arrives at the redirect URI, the user gets a clear page, never a 500.</summary>
-public sealed class BadInputTests : IClassFixture<BadInputTests.App>
+public sealed class BadInputTests(BadInputTests.App app) : IClassFixture<BadInputTests.App>, IAsyncLifetime
 {
-    private readonly HttpClient _client;
+    private WebSession? _session;
 
-    public BadInputTests(App app) => _client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    // The redirect URI is for signed-in users only, so a signed-in user is the one who gets these answers.
+    private HttpClient Client => _session!.Client;
+
+    public async Task InitializeAsync() => _session = await WebSession.SignedInAsync(app);
+
+    public Task DisposeAsync()
+    {
+        _session?.Dispose();
+        return Task.CompletedTask;
+    }
 
     [Theory]
     [InlineData("/exchange")]
@@ -21,7 +30,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.App>
     [InlineData("/exchange?code=a&code=b&state=c&state=d")]
     public async Task The_redirect_uri_answers_any_query_with_a_clear_page(string url)
     {
-        using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri(url, UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var html = await response.Content.ReadAsStringAsync();
@@ -35,7 +44,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.App>
     {
         var url = $"/exchange?code={new string('a', 6000)}&state={new string('b', 1500)}";
 
-        using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri(url, UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var html = await response.Content.ReadAsStringAsync();
@@ -46,7 +55,7 @@ public sealed class BadInputTests : IClassFixture<BadInputTests.App>
     [Fact]
     public async Task An_unknown_page_is_a_friendly_404()
     {
-        using var response = await _client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
+        using var response = await Client.GetAsync(new Uri("/no-such-page", UriKind.Relative));
 
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await response.Content.ReadAsStringAsync()).ShouldContain("Page not found");

@@ -36,7 +36,7 @@ public sealed record ConnectOutcome(ConnectFailure? Failure)
 
 public enum ConnectFailureReason
 {
-    /// <summary>The redirect's state is missing, unknown to this browser, already used or expired.</summary>
+    /// <summary>The redirect's state is missing, unknown to this user's session, already used or expired.</summary>
     InvalidState,
 
     /// <summary>The user (or Smartcar) ended Connect with an <c>error</c>.</summary>
@@ -112,10 +112,9 @@ internal sealed class HandleRedirectHandler(
             return (StateCheck.Missing, null);
         }
 
-        // Only the browser that started the attempt can finish it.
-        var attempt = await db.ConnectAttempts
-            .SingleOrDefaultAsync(a => a.State == state && a.BrowserUserId == user.Id, cancellationToken);
-        if (attempt is null)
+        // Only the user's session (browser) that started the attempt can finish it; to anyone else it is unknown.
+        var attempt = await db.ConnectAttempts.SingleOrDefaultAsync(a => a.State == state, cancellationToken);
+        if (attempt is null || !attempt.BelongsTo(user.Id, user.SessionId))
         {
             return (StateCheck.Unknown, null);
         }

@@ -5,7 +5,7 @@ using SmartcarClean.Domain.Connect;
 
 namespace SmartcarClean.Application.Connect.StartConnect;
 
-/// <summary>Begins a Connect attempt for the current browser and returns the Connect URL to send it to.</summary>
+/// <summary>Begins a Connect attempt for the current user's session and returns the Connect URL to send it to.</summary>
 public sealed record StartConnect(bool ForceApprovalPrompt = false) : ICommand<Uri>;
 
 internal sealed class StartConnectHandler(
@@ -19,7 +19,7 @@ internal sealed class StartConnectHandler(
         var smartcar = options.Value;
         // No redirect URI configured: Smartcar sends the user to the application's default one.
         var redirectUri = string.IsNullOrEmpty(smartcar.RedirectUri) ? null : smartcar.RedirectUri;
-        var attempt = ConnectAttempt.Start(user.Id, redirectUri, time.GetUtcNow());
+        var attempt = ConnectAttempt.Start(user.Id, user.SessionId, redirectUri, time.GetUtcNow());
         db.ConnectAttempts.Add(attempt);
         await db.SaveChangesAsync(cancellationToken);
 

@@ -1,0 +1,55 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartcarClean.Web.Services;
+
+namespace SmartcarClean.Web.Pages.Account;
+
+public sealed class RegisterModel(Accounts accounts) : PageModel
+{
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var problems = await accounts.RegisterAsync(Input.Email, Input.Password);
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{problem.Field}", problem.Message);
+        }
+
+        return problems.Count > 0 ? Invalid() : LocalRedirect(ReturnUrls.LocalOrHome(Url, ReturnUrl));
+    }
+
+    private static PageResult Invalid() => new() { StatusCode = StatusCodes.Status400BadRequest };
+
+    public sealed class RegisterInput
+    {
+        [Required(ErrorMessage = "Enter your email address.")]
+        [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        [StringLength(256, ErrorMessage = "Use an email address of at most 256 characters.")]
+        public string Email { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Choose a password.")]
+        [StringLength(128, MinimumLength = 8, ErrorMessage = "Use a password of 8 to 128 characters.")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Type the password again.")]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+        [DataType(DataType.Password)]
+        public string ConfirmPassword { get; set; } = string.Empty;
+    }
+}

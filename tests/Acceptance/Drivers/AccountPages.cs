@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace SmartcarClean.Acceptance.Drivers;
+
+/// <summary>The app's own account pages (register, sign in, sign out), by label and role, in the current browser.</summary>
+public sealed class AccountPages(BrowserDriver browser)
+{
+    private IPage Page => browser.Page;
+
+    public async Task RegisterAsync(AppAccount account)
+    {
+        await Page.GotoAsync("/account/register");
+        await Page.GetByLabel("Email", new() { Exact = true }).FillAsync(account.Email);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(account.Password);
+        await Page.GetByLabel("Confirm password", new() { Exact = true }).FillAsync(account.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Register" }).ClickAsync();
+        await ExpectSignedInAsync(account);
+    }
+
+    public async Task SignInAsync(AppAccount account)
+    {
+        await Page.GotoAsync("/account/signin");
+        await Page.GetByLabel("Email", new() { Exact = true }).FillAsync(account.Email);
+        await Page.GetByLabel("Password", new() { Exact = true }).FillAsync(account.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await ExpectSignedInAsync(account);
+    }
+
+    public async Task SignOutAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    public async Task ExpectAskedToSignInAsync()
+    {
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+        new Uri(Page.Url).AbsolutePath.ShouldBe("/account/signin");
+    }
+
+    private Task ExpectSignedInAsync(AppAccount account) => Expect(Page.GetByTestId("signed-in-as")).ToHaveTextAsync(account.Email);
+}
+
+/// <summary>An account of the app, registered by a scenario with an email no other scenario uses.</summary>
+public sealed record AppAccount(string Email, string Password)
+{
+    public static AppAccount New() => new($"driver-{Guid.NewGuid():N}@example.com", $"pw-{Guid.NewGuid():N}");
+}
+
+/// <summary>The accounts one scenario registered: "me" and, in scenarios about two people, "the other person".</summary>
+public sealed class ScenarioAccounts
+{
+    public AppAccount? Me { get; set; }
+
+    public AppAccount? Other { get; set; }
+}

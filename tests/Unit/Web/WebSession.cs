@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace SmartcarClean.Unit.Web;
+
+/// <summary>
+/// One browser against the in-memory app: keeps cookies, follows no redirects, and fills forms with the antiforgery
+/// token of the page they are on, as a browser would.
+/// </summary>
+internal sealed partial class WebSession(HttpClient client) : IDisposable
+{
+    public const string Password = "correct horse battery";
+
+    public HttpClient Client => client;
+
+    public static WebSession Open<T>(WebApplicationFactory<T> app)
+        where T : class =>
+        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
+
+    public static string NewEmail() => $"user-{Guid.NewGuid():N}@example.com";
+
+    public async Task<HttpResponseMessage> GetAsync(string path) => await client.GetAsync(new Uri(path, UriKind.Relative));
+
+    /// <summary>GETs the page, then POSTs its form with the page's antiforgery token and the given fields.</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string pagePath, IDictionary<string, string> fields, string? postPath = null)
+    {
+        var fieldsWithToken = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await AntiforgeryTokenAsync(pagePath) };
+        return await PostAsync(postPath ?? pagePath, fieldsWithToken);
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string path, IDictionary<string, string> fields)
+    {
+        using var form = new FormUrlEncodedContent(fields);
+        return await client.PostAsync(new Uri(path, UriKind.Relative), form);
+    }
+
+    public async Task<HttpResponseMessage> RegisterAsync(string email, string password = Password, string? confirm = null) =>
+        await SubmitAsync("/account/register", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = confirm ?? password,
+        });
+
+    public async Task<HttpResponseMessage> SignInAsync(string email, string password = Password, string? returnUrl = null)
+    {
+        var fields = new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password };
+        if (returnUrl is not null)
+        {
+            fields["ReturnUrl"] = returnUrl;
+        }
+
+        return await SubmitAsync("/account/signin", fields);
+    }
+
+    public async Task<HttpResponseMessage> SignOutAsync() => await SubmitAsync("/", new Dictionary<string, string>(), "/account/signout");
+
+    /// <summary>A new user, registered and signed in.</summary>
+    public static async Task<WebSession> SignedInAsync<T>(WebApplicationFactory<T> app)
+        where T : class
+    {
+        var session = Open(app);
+        using var registered = await session.RegisterAsync(NewEmail());
+        registered.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return session;
+    }
+
+    public void Dispose() => client.Dispose();
+
+    private async Task<string> AntiforgeryTokenAsync(string pagePath)
+    {
+        using var page = await GetAsync(pagePath);
+        var html = await page.Content.ReadAsStringAsync();
+        var match = AntiforgeryField().Match(html);
+        match.Success.ShouldBeTrue($"{pagePath} must carry an antiforgery token in a form");
+        return WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
+}
