@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Common;
-using SmartcarClean.Application.Connect.HandleRedirect;
-using SmartcarClean.Application.Connect.StartConnect;
 using SmartcarClean.Application.Vehicles.DisconnectVehicles;
 
 namespace SmartcarClean.Unit.Application;
@@ -15,7 +12,7 @@ public sealed class DisconnectVehiclesTests : IDisposable
     public async Task Disconnecting_one_car_revokes_it_at_smartcar_and_keeps_the_others()
     {
         _host.Smartcar.Vehicles["v-2"] = new VehicleAttributes("v-2", "TESLA", "Model Y", 2022);
-        await ConnectAsync();
+        await _host.ConnectAsync();
 
         var outcome = await _host.SendAsync(new DisconnectVehicles("v-1"));
 
@@ -28,7 +25,7 @@ public sealed class DisconnectVehiclesTests : IDisposable
     [Fact]
     public async Task Disconnecting_the_last_car_forgets_the_connection_and_its_tokens()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
 
         await _host.SendAsync(new DisconnectVehicles("v-1"));
 
@@ -38,10 +35,10 @@ public sealed class DisconnectVehiclesTests : IDisposable
     [Fact]
     public async Task Disconnect_all_removes_every_car_of_the_user_only()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         var firstUser = _host.User.Id;
         _host.User.Id = "browser-b";
-        await ConnectAsync();
+        await _host.ConnectAsync();
 
         var outcome = await _host.SendAsync(new DisconnectVehicles(null));
 
@@ -52,7 +49,7 @@ public sealed class DisconnectVehiclesTests : IDisposable
     [Fact]
     public async Task A_car_smartcar_already_let_go_is_still_forgotten_here()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.Smartcar.CommandFailure = new SmartcarApiException(401, "AUTHENTICATION", null, "revoked");
 
         (await _host.SendAsync(new DisconnectVehicles("v-1"))).Succeeded.ShouldBeTrue();
@@ -63,7 +60,7 @@ public sealed class DisconnectVehiclesTests : IDisposable
     [Fact]
     public async Task Another_users_car_is_not_found_and_nothing_is_revoked()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.User.Id = "browser-b";
 
         (await _host.SendAsync(new DisconnectVehicles("v-1"))).NotFound.ShouldBeTrue();
@@ -72,12 +69,6 @@ public sealed class DisconnectVehiclesTests : IDisposable
         (await _host.QueryDbAsync(db => db.Connections.CountAsync())).ShouldBe(1);
     }
 
-    private async Task ConnectAsync()
-    {
-        var url = await _host.SendAsync(new StartConnect());
-        var state = QueryHelpers.ParseQuery(url.Query)["state"].ToString();
-        (await _host.SendAsync(new HandleRedirect("code-1", state, null, null))).Succeeded.ShouldBeTrue();
-    }
 
     public void Dispose() => _host.Dispose();
 }

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Common;
-using SmartcarClean.Application.Connect.HandleRedirect;
-using SmartcarClean.Application.Connect.StartConnect;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 using SmartcarClean.Domain.Vehicles;
 
@@ -16,7 +13,7 @@ public sealed class GetVehicleAttributesTests : IDisposable
     public async Task Lists_every_vehicle_with_its_make_model_and_year_using_the_stored_access_token()
     {
         _host.Smartcar.Vehicles["v-2"] = new VehicleAttributes("v-2", "CHEVROLET", "Volt", 2018);
-        await ConnectAsync();
+        await _host.ConnectAsync();
 
         var overview = await _host.SendAsync(new GetVehicleAttributes());
 
@@ -31,7 +28,7 @@ public sealed class GetVehicleAttributesTests : IDisposable
     [Fact]
     public async Task Shows_nothing_of_another_users_connections()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.User.Id = "user-b";
 
         var overview = await _host.SendAsync(new GetVehicleAttributes());
@@ -42,7 +39,7 @@ public sealed class GetVehicleAttributesTests : IDisposable
     [Fact]
     public async Task A_fresh_access_token_is_used_as_it_is()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.Time.Advance(TimeSpan.FromHours(2) - TokenSet.RefreshSkew - TimeSpan.FromTicks(1));
 
         await _host.SendAsync(new GetVehicleAttributes());
@@ -54,7 +51,7 @@ public sealed class GetVehicleAttributesTests : IDisposable
     [Fact]
     public async Task An_access_token_within_the_skew_of_its_expiry_is_refreshed_and_the_new_pair_kept()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.Time.Advance(TimeSpan.FromHours(2) - TokenSet.RefreshSkew);
 
         var overview = await _host.SendAsync(new GetVehicleAttributes());
@@ -72,7 +69,7 @@ public sealed class GetVehicleAttributesTests : IDisposable
     [Fact]
     public async Task Many_requests_at_once_share_one_refresh()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.Time.Advance(TimeSpan.FromHours(3));
         _host.Smartcar.RefreshGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -89,7 +86,7 @@ public sealed class GetVehicleAttributesTests : IDisposable
     [Fact]
     public async Task After_60_days_without_a_refresh_the_connection_needs_a_reconnect_and_smartcar_is_not_asked()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.Smartcar.ApiCalls.Clear();
         _host.Time.Advance(TimeSpan.FromDays(60));
 
@@ -106,7 +103,7 @@ public sealed class GetVehicleAttributesTests : IDisposable
     [Fact]
     public async Task A_refused_refresh_needs_a_reconnect_and_is_not_tried_again()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.Time.Advance(TimeSpan.FromHours(2));
         _host.Smartcar.RefreshFailure = new SmartcarAuthException("invalid_grant", "Invalid refresh_token");
 
@@ -119,7 +116,7 @@ public sealed class GetVehicleAttributesTests : IDisposable
     [Fact]
     public async Task A_token_smartcar_no_longer_accepts_marks_the_connection_for_a_reconnect()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.Smartcar.ApiFailure = new SmartcarApiException(401, "AUTHENTICATION", null, "Invalid token");
 
         var overview = await _host.SendAsync(new GetVehicleAttributes());
@@ -128,12 +125,6 @@ public sealed class GetVehicleAttributesTests : IDisposable
         (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeTrue();
     }
 
-    private async Task ConnectAsync()
-    {
-        var url = await _host.SendAsync(new StartConnect());
-        var state = QueryHelpers.ParseQuery(url.Query)["state"].ToString();
-        (await _host.SendAsync(new HandleRedirect("code-1", state, null, null))).Succeeded.ShouldBeTrue();
-    }
 
     public void Dispose() => _host.Dispose();
 }

@@ -27,6 +27,33 @@ public sealed class HandleRedirectTests : IDisposable
     }
 
     [Fact]
+    public async Task Connecting_the_same_car_again_replaces_its_tokens_and_never_lists_it_twice()
+    {
+        _host.Smartcar.Vehicles["v-2"] = new VehicleAttributes("v-2", "TESLA", "Model Y", 2022);
+        await _host.ConnectAsync("code-1");
+        _host.Smartcar.Vehicles.Remove("v-2");
+        _host.Smartcar.NextTokens = new TokenResponse("access-new", "refresh-new", 7200);
+
+        await _host.ConnectAsync("code-2");
+
+        // Ordered here, not in the query: the stored token is ciphertext.
+        var connections = (await _host.QueryDbAsync(db => db.Connections.ToListAsync())).OrderBy(c => c.Tokens.AccessToken, StringComparer.Ordinal);
+        connections.Select(c => (c.Tokens.AccessToken, string.Join(',', c.Vehicles.Select(v => v.SmartcarVehicleId))))
+            .ShouldBe([("access-1", "v-2"), ("access-new", "v-1")]);
+    }
+
+    [Fact]
+    public async Task A_connection_whose_every_car_was_connected_again_is_forgotten()
+    {
+        await _host.ConnectAsync("code-1");
+        _host.Smartcar.NextTokens = new TokenResponse("access-new", "refresh-new", 7200);
+
+        await _host.ConnectAsync("code-2");
+
+        (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).Tokens.AccessToken.ShouldBe("access-new");
+    }
+
+    [Fact]
     public async Task A_missing_state_is_refused_without_calling_the_token_endpoint()
     {
         var outcome = await _host.SendAsync(new HandleRedirect("code-1", null, null, null));

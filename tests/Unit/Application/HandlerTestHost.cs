@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SmartcarClean.Application;
 using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Connect.HandleRedirect;
+using SmartcarClean.Application.Connect.StartConnect;
 using SmartcarClean.Infrastructure.Persistence;
 
 namespace SmartcarClean.Unit.Application;
@@ -54,6 +56,14 @@ internal sealed class HandlerTestHost : IDisposable
     {
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    /// <summary>A whole classic Connect for the current user: StartConnect, then a redirect with a code and its state.</summary>
+    public async Task ConnectAsync(string code = "code-1")
+    {
+        var url = await SendAsync(new StartConnect());
+        var state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(url.Query)["state"].ToString();
+        (await SendAsync(new HandleRedirect(code, state, null, null))).Succeeded.ShouldBeTrue();
     }
 
     public async Task<T> QueryDbAsync<T>(Func<AppDbContext, Task<T>> query)

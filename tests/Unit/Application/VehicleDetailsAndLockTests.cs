@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Common;
-using SmartcarClean.Application.Connect.HandleRedirect;
-using SmartcarClean.Application.Connect.StartConnect;
 using SmartcarClean.Application.Vehicles.GetVehicleDetails;
 using SmartcarClean.Application.Vehicles.SetVehicleLock;
 
@@ -15,7 +12,7 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
     [Fact]
     public async Task Shows_exactly_the_readings_the_owner_permitted()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
 
         var outcome = await _host.SendAsync(new GetVehicleDetails("v-1"));
 
@@ -32,7 +29,7 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
     [Fact]
     public async Task A_reading_that_fails_is_explained_and_the_others_still_show()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.Smartcar.ReadFailures["odometer"] = new SmartcarApiException(409, "VEHICLE_STATE", "ASLEEP", "asleep")
         {
             SuggestedUserMessage = "Your vehicle is in a sleep state.",
@@ -47,7 +44,7 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
     [Fact]
     public async Task A_rate_limit_says_when_to_try_again()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.Smartcar.ReadFailures["security"] = new SmartcarApiException(429, "RATE_LIMIT", "VEHICLE", "limited") { RetryAfter = TimeSpan.FromSeconds(30) };
 
         var details = (await _host.SendAsync(new GetVehicleDetails("v-1"))).Details.ShouldNotBeNull();
@@ -59,7 +56,7 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
     [Fact]
     public async Task Another_users_vehicle_is_not_found_and_never_reaches_smartcar()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.User.Id = "someone-else";
         _host.Smartcar.ApiCalls.Clear();
 
@@ -73,7 +70,7 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
     [Fact]
     public async Task Lock_and_unlock_are_sent_with_the_owners_token()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
 
         (await _host.SendAsync(new SetVehicleLock("v-1", Locked: false))).ShouldBe(new CommandOutcome(true, "Your car was asked to unlock."));
         (await _host.SendAsync(new SetVehicleLock("v-1", Locked: true))).Succeeded.ShouldBeTrue();
@@ -84,7 +81,7 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
     [Fact]
     public async Task A_missing_permission_explains_how_to_get_it()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.Smartcar.CommandFailure = new SmartcarApiException(403, "PERMISSION", null, "insufficient permissions");
 
         var outcome = await _host.SendAsync(new SetVehicleLock("v-1", Locked: true));
@@ -95,7 +92,7 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
     [Fact]
     public async Task A_rejected_token_asks_for_a_reconnect_and_remembers_it()
     {
-        await ConnectAsync();
+        await _host.ConnectAsync();
         _host.Smartcar.CommandFailure = new SmartcarApiException(401, "AUTHENTICATION", null, "expired");
 
         (await _host.SendAsync(new SetVehicleLock("v-1", Locked: true))).ReconnectNeeded.ShouldBeTrue();
@@ -114,12 +111,6 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
         await Should.ThrowAsync<FluentValidation.ValidationException>(() => _host.SendAsync(new SetVehicleLock(vehicleId, true)));
     }
 
-    private async Task ConnectAsync()
-    {
-        var url = await _host.SendAsync(new StartConnect());
-        var state = QueryHelpers.ParseQuery(url.Query)["state"].ToString();
-        (await _host.SendAsync(new HandleRedirect("code-1", state, null, null))).Succeeded.ShouldBeTrue();
-    }
 
     public void Dispose() => _host.Dispose();
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Domain.Vehicles;
 
@@ -23,9 +24,26 @@ internal sealed class ExchangeCodeHandler(
         var tokens = TokenSet.Issued(response.AccessToken, response.RefreshToken, response.ExpiresInSeconds, time.GetUtcNow());
         var vehicleIds = await api.ListVehicleIdsAsync(tokens.AccessToken, cancellationToken);
 
+        await ForgetEarlierConnectionsOfAsync(vehicleIds, cancellationToken);
         var connection = Connection.Create(user.Id, tokens, vehicleIds, time.GetUtcNow());
         db.Connections.Add(connection);
         await db.SaveChangesAsync(cancellationToken);
         return connection.Id;
+    }
+
+    // Connecting a car again replaces its tokens: the car moves to the new connection instead of being listed twice.
+    private async Task ForgetEarlierConnectionsOfAsync(IReadOnlyList<string> vehicleIds, CancellationToken cancellationToken)
+    {
+        var earlier = await db.Connections
+            .Where(c => c.OwnerId == user.Id && c.Vehicles.Any(v => vehicleIds.Contains(v.SmartcarVehicleId)))
+            .ToListAsync(cancellationToken);
+        foreach (var connection in earlier)
+        {
+            var emptied = vehicleIds.Aggregate(false, (_, id) => connection.RemoveVehicle(id));
+            if (emptied)
+            {
+                db.Connections.Remove(connection);
+            }
+        }
     }
 }
