@@ -27,6 +27,9 @@ public static class EmbeddedEmulator
 
         var emulator = SmartcarEmulator.Start(options);
         builder.Services.AddSingleton(emulator); // disposed, and so stopped, with the app
+        // Offline, the emulator's clock is the world's clock: advancing it (its admin page or API) moves the app's
+        // time too, so a developer can watch a token expire and be renewed without waiting two hours.
+        builder.Services.AddSingleton<TimeProvider>(emulator.Clock);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ConnectBaseUrl)}"] = emulator.BaseUrl,
