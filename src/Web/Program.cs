@@ -26,7 +26,7 @@ var app = builder.Build();
 
 await app.Services.MigrateDatabaseAsync();
 
-app.Use(SecurityHeaders.Add);
+app.UseMiddleware<SecurityHeaders>();
 app.UseExceptionHandler("/Error");
 app.Use(RedirectUriHost.UseRedirectUriHost);
 app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");

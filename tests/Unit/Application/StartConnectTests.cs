@@ -66,5 +66,41 @@ public sealed class StartConnectTests : IDisposable
         (await _host.QueryDbAsync(db => db.ConnectAttempts.SingleAsync())).RedirectUri.ShouldBeNull();
     }
 
+    [Fact]
+    public async Task The_users_choices_reach_connect()
+    {
+        var url = await _host.SendAsync(new StartConnect(ForceApprovalPrompt: true) { Make = "tesla", SingleSelectVin = "5yjxcde22hf068739", Mode = "simulated" });
+
+        var query = QueryHelpers.ParseQuery(url.Query);
+        query["make"].ToString().ShouldBe("TESLA");
+        query["single_select"].ToString().ShouldBe("true");
+        query["single_select_vin"].ToString().ShouldBe("5YJXCDE22HF068739");
+        query["mode"].ToString().ShouldBe("simulated");
+        query["approval_prompt"].ToString().ShouldBe("force");
+    }
+
+    [Fact]
+    public async Task Without_choices_no_optional_parameter_is_sent()
+    {
+        var url = await _host.SendAsync(new StartConnect() { Make = "", SingleSelectVin = "" });
+
+        var query = QueryHelpers.ParseQuery(url.Query);
+        query.Keys.ShouldBe(["response_type", "client_id", "redirect_uri", "scope", "state", "mode", "approval_prompt"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("TES LA", null, null, "Make")]
+    [InlineData(null, "123", null, "SingleSelectVin")]
+    [InlineData(null, "5YJXCDE22HF06873I", null, "SingleSelectVin")]
+    [InlineData(null, null, "production", "Mode")]
+    public async Task Choices_smartcar_would_refuse_are_field_errors_and_start_nothing(string? make, string? vin, string? mode, string field)
+    {
+        var exception = await Should.ThrowAsync<FluentValidation.ValidationException>(
+            () => _host.SendAsync(new StartConnect() { Make = make, SingleSelectVin = vin, Mode = mode }));
+
+        exception.Errors.ShouldContain(e => e.PropertyName == field);
+        (await _host.QueryDbAsync(db => db.ConnectAttempts.CountAsync())).ShouldBe(0);
+    }
+
     public void Dispose() => _host.Dispose();
 }

@@ -5,8 +5,21 @@ using SmartcarClean.Domain.Connect;
 
 namespace SmartcarClean.Application.Connect.StartConnect;
 
-/// <summary>Begins a Connect attempt for the current user's session and returns the Connect URL to send it to.</summary>
-public sealed record StartConnect(bool ForceApprovalPrompt = false) : ICommand<Uri>;
+/// <summary>
+/// Begins a Connect attempt for the current user's session and returns the Connect URL to send it to. The options
+/// are the user's choices: skip the brand page (<see cref="Make"/>), let only one car be chosen (optionally a given
+/// VIN), always show the permissions page, or another mode than the configured one.
+/// </summary>
+public sealed record StartConnect(bool ForceApprovalPrompt = false) : ICommand<Uri>
+{
+    public string? Make { get; init; }
+
+    public bool SingleSelect { get; init; }
+
+    public string? SingleSelectVin { get; init; }
+
+    public string? Mode { get; init; }
+}
 
 internal sealed class StartConnectHandler(
     IApplicationDbContext db,
@@ -29,9 +42,25 @@ internal sealed class StartConnectHandler(
             new("client_id", smartcar.ClientId),
             new("scope", string.Join(' ', smartcar.Scopes)),
             new("state", attempt.State),
-            new("mode", smartcar.Mode),
+            new("mode", command.Mode ?? smartcar.Mode),
             new("approval_prompt", command.ForceApprovalPrompt ? "force" : "auto"),
         };
+        if (!string.IsNullOrEmpty(command.Make))
+        {
+            query.Add(new("make", command.Make.ToUpperInvariant()));
+        }
+
+        // A VIN implies single select; Smartcar gives single_select_vin precedence over make.
+        if (!string.IsNullOrEmpty(command.SingleSelectVin))
+        {
+            query.Add(new("single_select", "true"));
+            query.Add(new("single_select_vin", command.SingleSelectVin.ToUpperInvariant()));
+        }
+        else if (command.SingleSelect)
+        {
+            query.Add(new("single_select", "true"));
+        }
+
         if (redirectUri is not null)
         {
             query.Insert(2, new("redirect_uri", redirectUri));

@@ -1,0 +1,19 @@
+using FluentValidation;
+
+namespace SmartcarClean.Application.Connect.StartConnect;
+
+internal sealed class StartConnectValidator : AbstractValidator<StartConnect>
+{
+    private static readonly string[] Modes = ["live", "test", "simulated"];
+
+    public StartConnectValidator()
+    {
+        RuleFor(c => c.Make).MaximumLength(32).Matches("^[A-Za-z-]*$")
+            .WithMessage("A brand is a single word such as TESLA.");
+        RuleFor(c => c.SingleSelectVin).Matches("^[A-HJ-NPR-Za-hj-npr-z0-9]{17}$")
+            .WithMessage("A VIN has 17 letters and digits (never I, O or Q).")
+            .When(c => !string.IsNullOrEmpty(c.SingleSelectVin));
+        RuleFor(c => c.Mode).Must(mode => mode is null || Modes.Contains(mode))
+            .WithMessage("The mode is live, test or simulated.");
+    }
+}
