@@ -23,4 +23,25 @@ public sealed class SmartcarConnectPages(BrowserDriver browser)
     public Task AllowAsync() => Page.Locator("#approval-button").ClickAsync();
 
     public Task DenyAsync() => Page.Locator("#deny-button").ClickAsync();
+
+    /// <summary>
+    /// Presses Allow but keeps the browser from following Connect's redirect: Playwright cannot stop a redirect's
+    /// target, so the Allow form's 302 is fetched and held back. Returns the redirect, genuine code and state included.
+    /// </summary>
+    public async Task<string> AllowButHoldTheRedirectAsync()
+    {
+        var held = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await Page.RouteAsync(IsDecision, async route =>
+        {
+            var response = await route.FetchAsync(new() { MaxRedirects = 0 });
+            held.TrySetResult(response.Headers["location"]);
+            await route.AbortAsync();
+        });
+        await AllowAsync();
+        var redirect = await held.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await Page.UnrouteAsync(IsDecision);
+        return redirect;
+    }
+
+    private static bool IsDecision(string url) => url.EndsWith("/decision", StringComparison.Ordinal);
 }

@@ -68,20 +68,10 @@ public sealed class AccountSteps(
     {
         var me = registered.Me ?? throw new InvalidOperationException("No one has signed in yet.");
 
-        // As for a forged state: the Allow form's 302 is read and held back, so this browser never reaches /exchange.
-        var genuine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await browser.Page.RouteAsync(IsConnectDecision, async route =>
-        {
-            var response = await route.FetchAsync(new() { MaxRedirects = 0 });
-            genuine.TrySetResult(response.Headers["location"]);
-            await route.AbortAsync();
-        });
         await app.OpenHomeAsync();
         await app.StartConnectAsync();
         await connect.SignInAsync("TESLA", "owner@example.com");
-        await connect.AllowAsync();
-        var redirect = await genuine.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await browser.Page.UnrouteAsync(IsConnectDecision);
+        var redirect = await connect.AllowButHoldTheRedirectAsync();
         redirect.ShouldStartWith(appUnderTest.RedirectUri + "?");
         Regex.IsMatch(redirect, "[?&]code=").ShouldBeTrue();
 
@@ -100,6 +90,4 @@ public sealed class AccountSteps(
         cookies.ShouldContain(c => c.Name == "smartcarclean.auth", "the sign-in cookie is there to look at");
         cookies.ShouldAllBe(c => !c.Value.Contains(password, StringComparison.Ordinal) && c.HttpOnly);
     }
-
-    private static bool IsConnectDecision(string url) => url.EndsWith("/decision", StringComparison.Ordinal);
 }

@@ -59,20 +59,9 @@ public sealed class ConnectSteps(
     [When("I go through Connect but the redirect comes back with a forged state")]
     public async Task WhenTheRedirectComesBackWithAForgedState()
     {
-        // Playwright cannot stop a redirect's target, so the Allow form's 302 is read and held back instead;
-        // then the browser arrives at the redirect URI with the genuine code and another state.
-        var genuine = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await browser.Page.RouteAsync(IsConnectDecision, async route =>
-        {
-            var response = await route.FetchAsync(new() { MaxRedirects = 0 });
-            genuine.TrySetResult(response.Headers["location"]);
-            await route.AbortAsync();
-        });
         await app.StartConnectAsync();
         await connect.SignInAsync("TESLA", "owner@example.com");
-        await connect.AllowAsync();
-        var redirect = await genuine.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        await browser.Page.UnrouteAsync(IsConnectDecision);
+        var redirect = await connect.AllowButHoldTheRedirectAsync();
 
         redirect.ShouldStartWith(appUnderTest.RedirectUri + "?");
         redirect.ShouldContain("code=");
@@ -113,8 +102,6 @@ public sealed class ConnectSteps(
     [Then("exactly {int} token request(s) reached Smartcar")]
     public void ThenExactlyTokenRequestsReachedSmartcar(int count) =>
         smartcar.CountRequests("POST", "/oauth/token").ShouldBe(count);
-
-    private static bool IsConnectDecision(string url) => url.EndsWith("/decision", StringComparison.Ordinal);
 
     private bool IsRedirect(string url) => url.StartsWith(appUnderTest.RedirectUri, StringComparison.Ordinal);
 
