@@ -30,6 +30,16 @@ public sealed class LayerTests
         ShouldNotDependOn(Infrastructure, "SmartcarClean.Web", "SmartcarClean.Emulator");
 
     [Fact]
+    public void The_emulator_references_none_of_the_apps_projects()
+    {
+        // An independent stand-in for Smartcar: a rule mistaken in the app must not be mirrored in the emulator.
+        var emulator = typeof(SmartcarClean.Emulator.SmartcarEmulator).Assembly;
+
+        emulator.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain(name => name!.StartsWith("SmartcarClean.", StringComparison.Ordinal));
+        emulator.GetReferencedAssemblies().ShouldContain(a => a.Name == "WireMock.Net.Minimal", "the rule must look at the real emulator");
+    }
+
+    [Fact]
     public void Pages_do_not_reach_past_the_mediator_into_infrastructure() =>
         Types.InAssembly(Web).That().ResideInNamespace("SmartcarClean.Web.Pages")
             .ShouldNot().HaveDependencyOnAny("SmartcarClean.Infrastructure", "Microsoft.EntityFrameworkCore")
