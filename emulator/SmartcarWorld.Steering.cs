@@ -99,7 +99,7 @@ public sealed partial class SmartcarWorld
             var now = Now;
             var tokens = _accessTokens.Values.Select(t => (t.Grant, Token: new TokenSnapshot("access", t.Value, t.ExpiresAt, now < t.ExpiresAt)))
                 .Concat(_refreshTokens.Values.Select(t => (t.Grant, Token: new TokenSnapshot(
-                    "refresh", t.Value, t.ExpiresAt, now < t.ExpiresAt && !(now >= t.FirstUsedAt + RefreshGracePeriod)))));
+                    "refresh", t.Value, t.ExpiresAt, now < t.ExpiresAt && !(now >= t.FirstUsedAt + Lifetimes.RefreshGracePeriod)))));
             var grants = tokens
                 .GroupBy(t => t.Grant, ReferenceEqualityComparer.Instance)
                 .Select(g => new GrantSnapshot((Grant)g.Key!, [.. g.Select(t => t.Token).OrderBy(t => t.Kind, StringComparer.Ordinal)]))

@@ -7,12 +7,6 @@ namespace SmartcarClean.Emulator;
 /// </summary>
 public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> applications, TimeProvider time)
 {
-    // The documented defaults; the lifetimes in use are Lifetimes (EmulatorOptions can change them).
-    public static readonly TimeSpan CodeLifetime = TimeSpan.FromMinutes(10);
-    public static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(2);
-    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(60);
-    public static readonly TimeSpan RefreshGracePeriod = TimeSpan.FromSeconds(60);
-
     private readonly Lock _gate = new();
     private readonly Dictionary<string, RegisteredApplication> _applications = Validated(applications);
     private readonly Dictionary<string, SmartcarUser> _usersByEmail = new(StringComparer.OrdinalIgnoreCase);
@@ -104,14 +98,6 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
         }
     }
 
-    public void Deny(ConnectSession session)
-    {
-        lock (_gate)
-        {
-            _sessions.Remove(session.Id);
-        }
-    }
-
     public TokenResult ExchangeCode(string clientId, string code, string? redirectUri)
     {
         lock (_gate)
@@ -147,15 +133,6 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
 
             token.FirstUsedAt ??= now;
             return TokenResult.Issued(IssueTokens(token.Grant));
-        }
-    }
-
-    /// <summary>The grant behind a live access token, or null when it is unknown or expired.</summary>
-    public Grant? Authenticate(string accessToken)
-    {
-        lock (_gate)
-        {
-            return _accessTokens.TryGetValue(accessToken, out var token) && Now < token.ExpiresAt ? token.Grant : null;
         }
     }
 
