@@ -62,7 +62,8 @@ internal sealed class AccessTokens(
 
         if (connection.Tokens.IsRefreshTokenExpired(now))
         {
-            return await MarkReconnectNeededAsync(connection, cancellationToken);
+            await MarkReconnectNeededAsync(connection, cancellationToken);
+            return null;
         }
 
         TokenResponse refreshed;
@@ -72,7 +73,8 @@ internal sealed class AccessTokens(
         }
         catch (SmartcarAuthException)
         {
-            return await MarkReconnectNeededAsync(connection, cancellationToken);
+            await MarkReconnectNeededAsync(connection, cancellationToken);
+            return null;
         }
 
         // Both tokens in one row, one save: the new pair is stored together or not at all.
@@ -81,11 +83,11 @@ internal sealed class AccessTokens(
         return connection.Tokens.AccessToken;
     }
 
-    private async Task<string?> MarkReconnectNeededAsync(Connection connection, CancellationToken cancellationToken)
+    /// <summary>Smartcar no longer honours the connection's tokens: remember it, so the user is asked to reconnect.</summary>
+    public async Task MarkReconnectNeededAsync(Connection connection, CancellationToken cancellationToken)
     {
         connection.MarkReconnectNeeded();
         await db.SaveChangesAsync(cancellationToken);
-        return null;
     }
 }
 

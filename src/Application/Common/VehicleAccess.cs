@@ -17,9 +17,6 @@ internal sealed class VehicleAccess(IApplicationDbContext db, ICurrentUser user,
     }
 
     /// <summary>Smartcar no longer accepts the connection's token: remember it, so the user is asked to reconnect.</summary>
-    public async Task MarkReconnectNeededAsync(Connection connection, CancellationToken cancellationToken)
-    {
-        connection.MarkReconnectNeeded();
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    public Task MarkReconnectNeededAsync(Connection connection, CancellationToken cancellationToken) =>
+        accessTokens.MarkReconnectNeededAsync(connection, cancellationToken);
 }

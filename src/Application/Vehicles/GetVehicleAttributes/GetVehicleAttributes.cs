@@ -60,8 +60,7 @@ internal sealed class GetVehicleAttributesHandler(
         catch (SmartcarApiException e) when (e.IsAuthentication)
         {
             // Smartcar no longer accepts this connection's token (revoked or disconnected elsewhere).
-            connection.MarkReconnectNeeded();
-            await db.SaveChangesAsync(cancellationToken);
+            await accessTokens.MarkReconnectNeededAsync(connection, cancellationToken);
             return ReconnectNeeded(connection);
         }
     }
