@@ -6,6 +6,7 @@ public enum FaultKind
     Upstream,
     Server,
     VehicleState,
+    Permission,
     Delay,
     Drop,
 }
@@ -67,6 +68,9 @@ public sealed record Fault
     public static Fault VehicleState(string code = "ASLEEP") =>
         new(FaultKind.VehicleState, Checked(code, VehicleStateCodes), TimeSpan.Zero, TimeSpan.Zero);
 
+    /// <summary>403 PERMISSION: the owner no longer lets the application do this (resolution REAUTHENTICATE).</summary>
+    public static Fault Permission() => new(FaultKind.Permission, null, TimeSpan.Zero, TimeSpan.Zero);
+
     /// <summary>Holds the request, then answers what the endpoint would have answered (real time, not the world clock).</summary>
     public static Fault Delayed(TimeSpan delay)
     {
@@ -86,6 +90,7 @@ public sealed record Fault
         FaultKind.Delay => $"delay {Delay.TotalMilliseconds} ms",
         FaultKind.Drop => "dropped connection",
         FaultKind.RateLimit => $"RATE_LIMIT:{Code} (Retry-After {RetryAfter.TotalSeconds} s)",
+        FaultKind.Permission => "PERMISSION",
         _ => $"{Kind}:{Code}",
     };
 

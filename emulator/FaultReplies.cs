@@ -18,6 +18,7 @@ internal static class FaultReplies
             "An internal Smartcar error has occurred. Our team has been notified and is working to resolve this issue.",
             "server-errors", TryLaterMessage),
         FaultKind.VehicleState => VehicleState(fault.Code!),
+        FaultKind.Permission => V2Error.Permission(),
         _ => throw new ArgumentException($"{fault.Kind} has no error body.", nameof(fault)),
     };
 

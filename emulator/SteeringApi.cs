@@ -151,10 +151,11 @@ internal sealed class SteeringApi(SmartcarEmulator emulator)
             "upstream" => Fault.Upstream(code ?? "UNKNOWN_ISSUE"),
             "server" => Fault.Server(code ?? "INTERNAL"),
             "vehicle_state" => Fault.VehicleState(code ?? "ASLEEP"),
+            "permission" => Fault.Permission(),
             "delay" => Fault.Delayed(TimeSpan.FromMilliseconds(body.OptionalInt("delayMilliseconds")
                 ?? throw new ArgumentException("delayMilliseconds is required for kind delay."))),
             "drop" => Fault.DropConnection(),
-            _ => throw new ArgumentException($"kind must be one of rate_limit, upstream, server, vehicle_state, delay, drop; got '{kind}'."),
+            _ => throw new ArgumentException($"kind must be one of rate_limit, upstream, server, vehicle_state, permission, delay, drop; got '{kind}'."),
         };
         var pending = emulator.FailNext(
             body.RequiredString("method"), body.RequiredString("path"), fault, body.OptionalString("vehicleId"), body.OptionalInt("times") ?? 1);

@@ -23,6 +23,8 @@ public static class DependencyInjection
         services.AddSingleton<RefreshLocks>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<VehicleAccess>();
+        services.AddSingleton<ApplicationTokenCache>();
+        services.AddScoped<ApplicationTokens>();
         return services;
     }
 }

@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddOptions<SmartcarOptions>().Bind(configuration.GetSection(SmartcarOptions.Section)).ValidateOnStart();
         services.AddHttpClient<ISmartcarAuth, SmartcarAuthClient>();
         services.AddHttpClient<ISmartcarApi, SmartcarApiClient>().AddResilienceHandler("smartcar-api", SmartcarRetries.Configure);
+        services.AddHttpClient<ISmartcarApiV3, SmartcarApiV3Client>().AddResilienceHandler("smartcar-api-v3", SmartcarRetries.Configure);
         return services;
     }
 }

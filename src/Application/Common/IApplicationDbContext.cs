@@ -11,5 +11,7 @@ public interface IApplicationDbContext
 
     DbSet<Connection> Connections { get; }
 
+    DbSet<SmartcarUserLink> SmartcarUserLinks { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -10,6 +10,10 @@ public interface ISmartcarAuth
     /// <summary>A new access and refresh token for a refresh token; Smartcar invalidates the old one a minute later.</summary>
     /// <exception cref="SmartcarAuthException">Smartcar refused the refresh token.</exception>
     Task<TokenResponse> RefreshAsync(string refreshToken, CancellationToken cancellationToken);
+
+    /// <summary>The server-side flow's application token (<c>grant_type=client_credentials</c>); it has no refresh token.</summary>
+    /// <exception cref="SmartcarAuthException">Smartcar refused the application's credentials.</exception>
+    Task<ApplicationTokenResponse> GetApplicationTokenAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>Smartcar's vehicle API (v2.0), called with a vehicle owner's access token.</summary>
@@ -36,6 +40,24 @@ public interface ISmartcarApi
     /// <summary>Sends LOCK or UNLOCK; returns Smartcar's message.</summary>
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
     Task<string> SetLockAsync(string accessToken, string vehicleId, bool locked, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Smartcar's Vehicle API v3, called with the application token; <c>sc-user-id</c> says on whose behalf.
+/// </summary>
+public interface ISmartcarApiV3
+{
+    /// <summary>The ids of every vehicle the Smartcar user connected to this application, across all pages.</summary>
+    /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
+    Task<IReadOnlyList<string>> ListConnectedVehicleIdsAsync(string applicationToken, string smartcarUserId, CancellationToken cancellationToken);
+
+    /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
+    Task<VehicleAttributes> GetVehicleAsync(string applicationToken, string smartcarUserId, string vehicleId, CancellationToken cancellationToken);
+}
+
+public sealed record ApplicationTokenResponse(string AccessToken, int ExpiresInSeconds)
+{
+    public override string ToString() => $"ApplicationTokenResponse {{ ExpiresInSeconds = {ExpiresInSeconds} }}";
 }
 
 public sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresInSeconds)
@@ -73,4 +95,6 @@ public sealed class SmartcarApiException(int statusCode, string type, string? co
     public string? Description { get; } = description;
 
     public bool IsAuthentication => Type == "AUTHENTICATION";
+
+    public bool IsPermission => Type == "PERMISSION";
 }

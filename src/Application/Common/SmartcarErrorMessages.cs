@@ -5,6 +5,10 @@ namespace SmartcarClean.Application.Common;
 /// <summary>What to tell a person when Smartcar's API says no, by the error's documented type and code.</summary>
 public static class SmartcarErrorMessages
 {
+    /// <summary>Smartcar refused the app's own credentials (client_credentials): nothing the user can mend.</summary>
+    public const string ApplicationNotAuthorized =
+        "This app could not sign in to Smartcar, so your cars cannot be shown right now. Please try again later.";
+
     public static string For(SmartcarApiException error) => error.Type switch
     {
         "RATE_LIMIT" => error.RetryAfter is { } wait
@@ -15,6 +19,23 @@ public static class SmartcarErrorMessages
         "UPSTREAM" or "SERVER" => error.SuggestedUserMessage
             ?? "Smartcar or the car maker did not answer. Please try again in a few minutes.",
         _ => error.SuggestedUserMessage ?? error.Description ?? "Smartcar could not do this right now. Please try again later.",
+    };
+
+    /// <summary>A PERMISSION error for something that needs <paramref name="permission"/>: what the user did not allow.</summary>
+    public static string ForMissingPermission(string permission) =>
+        $"You did not allow this app to {WhatItAllows(permission)}. Connect again and allow it.";
+
+    private static string WhatItAllows(string permission) => permission switch
+    {
+        "read_vin" => "read this car's VIN",
+        "read_odometer" => "read this car's odometer",
+        "read_location" => "see where this car is",
+        "read_fuel" => "read this car's fuel level",
+        "read_battery" => "read this car's battery level",
+        "read_charge" => "read this car's charging status",
+        "read_security" => "see whether this car is locked",
+        VehicleEndpoints.ControlSecurity => "lock and unlock this car",
+        _ => $"use the permission {permission}",
     };
 
     private static string Describe(TimeSpan wait) => wait.TotalSeconds < 90

@@ -22,4 +22,25 @@ public sealed class SmartcarOptions
     public Uri AuthBaseUrl { get; set; } = new("https://auth.smartcar.com");
 
     public Uri ApiBaseUrl { get; set; } = new("https://api.smartcar.com");
+
+    /// <summary>Which Connect flow the app uses; see <see cref="ConnectFlow"/>.</summary>
+    public ConnectFlow Flow { get; set; } = ConnectFlow.Classic;
+
+    /// <summary>Where the server-side flow gets its application token (<c>POST /oauth2/token</c>, client_credentials).</summary>
+    public Uri ApplicationAuthBaseUrl { get; set; } = new("https://iam.smartcar.com");
+
+    /// <summary>The v3 Vehicle API the server-side flow calls with the application token and <c>sc-user-id</c>.</summary>
+    public Uri VehicleApiBaseUrl { get; set; } = new("https://vehicle.api.smartcar.com");
+}
+
+public enum ConnectFlow
+{
+    /// <summary>Connect returns a code; the app exchanges it for the owner's access and refresh tokens (API v2.0).</summary>
+    Classic,
+
+    /// <summary>
+    /// Connect returns the Smartcar <c>user_id</c>; the app calls API v3 with one application token
+    /// (client_credentials) and <c>sc-user-id</c>, so it keeps no per-user tokens.
+    /// </summary>
+    ServerSide,
 }

@@ -20,6 +20,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
 
     public DbSet<Connection> Connections => Set<Connection>();
 
+    public DbSet<SmartcarUserLink> SmartcarUserLinks => Set<SmartcarUserLink>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         // Identity's users, roles, claims, logins and tokens tables.
@@ -54,6 +56,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
             connection.Navigation(c => c.Tokens).IsRequired();
             connection.HasMany(c => c.Vehicles).WithOne().HasForeignKey("ConnectionId").OnDelete(DeleteBehavior.Cascade);
             connection.Navigation(c => c.Vehicles).AutoInclude();
+        });
+
+        builder.Entity<SmartcarUserLink>(link =>
+        {
+            link.HasKey(l => l.Id);
+            link.Property(l => l.OwnerId).HasMaxLength(64);
+            link.Property(l => l.SmartcarUserId).HasMaxLength(128);
+            link.HasIndex(l => new { l.OwnerId, l.SmartcarUserId }).IsUnique();
         });
 
         builder.Entity<ConnectedVehicle>(vehicle =>

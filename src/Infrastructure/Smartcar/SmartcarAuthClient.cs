@@ -7,7 +7,11 @@ using SmartcarClean.Application.Common;
 
 namespace SmartcarClean.Infrastructure.Smartcar;
 
-/// <summary>Smartcar's token endpoint, <c>POST {auth}/oauth/token</c>, as the official SDKs call it: Basic client authentication, form body.</summary>
+/// <summary>
+/// Smartcar's token endpoints: <c>POST {auth}/oauth/token</c> as the official SDKs call it (Basic client
+/// authentication, form body), and the server-side flow's <c>POST {iam}/oauth2/token</c> (credentials in the form body,
+/// as Smartcar's documentation shows it).
+/// </summary>
 internal sealed class SmartcarAuthClient(HttpClient http, IOptions<SmartcarOptions> options) : ISmartcarAuth
 {
     public Task<TokenResponse> ExchangeCodeAsync(string code, string? redirectUri, CancellationToken cancellationToken)
@@ -26,6 +30,29 @@ internal sealed class SmartcarAuthClient(HttpClient http, IOptions<SmartcarOptio
             new Dictionary<string, string> { ["grant_type"] = "refresh_token", ["refresh_token"] = refreshToken },
             cancellationToken);
 
+    public async Task<ApplicationTokenResponse> GetApplicationTokenAsync(CancellationToken cancellationToken)
+    {
+        var smartcar = options.Value;
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(smartcar.ApplicationAuthBaseUrl, "/oauth2/token"))
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = smartcar.ClientId,
+                ["client_secret"] = smartcar.ClientSecret,
+            }),
+        };
+        using var response = await http.SendAsync(request, cancellationToken);
+        await ThrowIfRefusedAsync(response, cancellationToken);
+        var body = await response.Content.ReadFromJsonAsync<TokenBody>(cancellationToken);
+        if (body is not { AccessToken.Length: > 0, ExpiresIn: > 0 })
+        {
+            throw new SmartcarAuthException("invalid_response", "The token endpoint's answer lacks a token or its lifetime.");
+        }
+
+        return new ApplicationTokenResponse(body.AccessToken, body.ExpiresIn);
+    }
+
     private async Task<TokenResponse> RequestTokensAsync(Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         var smartcar = options.Value;
@@ -37,12 +64,7 @@ internal sealed class SmartcarAuthClient(HttpClient http, IOptions<SmartcarOptio
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
 
         using var response = await http.SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            var error = await ReadJsonOrDefaultAsync<OAuthError>(response, cancellationToken);
-            throw new SmartcarAuthException(error?.Error ?? $"http_{(int)response.StatusCode}", error?.ErrorDescription);
-        }
-
+        await ThrowIfRefusedAsync(response, cancellationToken);
         var body = await response.Content.ReadFromJsonAsync<TokenBody>(cancellationToken)
             ?? throw new SmartcarAuthException("invalid_response", "The token endpoint returned no body.");
         if (string.IsNullOrEmpty(body.AccessToken) || string.IsNullOrEmpty(body.RefreshToken) || body.ExpiresIn <= 0)
@@ -51,6 +73,15 @@ internal sealed class SmartcarAuthClient(HttpClient http, IOptions<SmartcarOptio
         }
 
         return new TokenResponse(body.AccessToken, body.RefreshToken, body.ExpiresIn);
+    }
+
+    private static async Task ThrowIfRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            var error = await ReadJsonOrDefaultAsync<OAuthError>(response, cancellationToken);
+            throw new SmartcarAuthException(error?.Error ?? $"http_{(int)response.StatusCode}", error?.ErrorDescription);
+        }
     }
 
     private static async Task<T?> ReadJsonOrDefaultAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)

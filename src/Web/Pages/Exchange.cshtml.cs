@@ -21,12 +21,14 @@ public sealed class ExchangeModel(ISender sender) : PageModel
         string? make,
         string? model,
         string? year,
+        [FromQuery(Name = "user_id")] string? userId,
         CancellationToken cancellationToken)
     {
         var redirect = new HandleRedirect(code, state, error, errorDescription)
         {
             Vehicle = new SharedVehicle(vin, make, model, year),
             ErrorMessage = errorMessage,
+            UserId = userId,
         };
         var outcome = await sender.Send(redirect, cancellationToken);
         if (outcome.Succeeded)
@@ -69,6 +71,8 @@ public sealed class ExchangeModel(ISender sender) : PageModel
         },
         ConnectFailureReason.MissingCode => ("This sign-in link is not valid",
             "The link back from Smartcar has no authorization code. Nothing was connected. Please start again."),
+        ConnectFailureReason.MissingUserId => ("This sign-in link is not valid",
+            "The link back from Smartcar does not say who connected. Nothing was connected. Please start again."),
         _ => ("We could not finish connecting your car",
             "Smartcar did not accept the sign-in. Nothing was connected. Please start again."),
     };

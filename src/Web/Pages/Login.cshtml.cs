@@ -7,14 +7,22 @@ namespace SmartcarClean.Web.Pages;
 
 /// <summary>
 /// <c>GET /login</c>: starts Smartcar Connect, as in Smartcar's tutorial. The home page's Connect choices arrive as
-/// query parameters; bad ones re-render this page with the errors instead of leaving for Connect.
+/// query parameters; bad ones re-render this page with the errors instead of leaving for Connect. A vehicle page sends
+/// <c>permission</c> (and the car's <c>make</c>) to connect again granting a permission Smartcar said was missing.
 /// </summary>
 public sealed class LoginModel(ISender sender) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(
-        string? make, bool singleSelect, string? vin, bool forcePrompt, string? mode, CancellationToken cancellationToken)
+        string? make, bool singleSelect, string? vin, bool forcePrompt, string? mode, string? permission, CancellationToken cancellationToken)
     {
-        var start = new StartConnect(forcePrompt) { Make = make, SingleSelect = singleSelect, SingleSelectVin = vin, Mode = mode };
+        var start = new StartConnect(forcePrompt)
+        {
+            Make = make,
+            SingleSelect = singleSelect,
+            SingleSelectVin = vin,
+            Mode = mode,
+            Permission = permission,
+        };
         return Redirect((await sender.Send(start, cancellationToken)).AbsoluteUri);
     }
 }

@@ -6,7 +6,8 @@ using SmartcarClean.Application.Vehicles.SetVehicleLock;
 
 namespace SmartcarClean.Web.Pages;
 
-public sealed record ReadingRow(string Label, string TestId, string Text, string? Age);
+/// <summary>One reading as shown; <see cref="MissingPermission"/>: Smartcar refused it for want of this permission.</summary>
+public sealed record ReadingRow(string Label, string TestId, string Text, string? Age, string? MissingPermission = null);
 
 /// <summary><c>/vehicles/{id}</c>: what the owner let the app see of one car, and Lock / Unlock.</summary>
 public sealed class VehicleModel(ISender sender) : PageModel
@@ -16,6 +17,10 @@ public sealed class VehicleModel(ISender sender) : PageModel
     /// <summary>The result of the last Lock or Unlock, carried across the redirect that follows the POST.</summary>
     [TempData]
     public string? CommandMessage { get; set; }
+
+    /// <summary>The permission the last command lacked, carried across the same redirect.</summary>
+    [TempData]
+    public string? CommandMissingPermission { get; set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
@@ -64,8 +69,12 @@ public sealed class VehicleModel(ISender sender) : PageModel
 
         yield return item.Reading is { } reading
             ? new ReadingRow(label, testId, text(reading.Value, reading.UnitSystem), Age(reading.DataAge))
-            : new ReadingRow(label, testId, item.Problem ?? "Not available.", null);
+            : new ReadingRow(label, testId, item.Problem ?? "Not available.", null, item.MissingPermission);
     }
+
+    /// <summary>Connect again for this car's brand, asking for the permission Smartcar said was missing.</summary>
+    public string ReconnectFor(string permission) =>
+        $"/login?permission={Uri.EscapeDataString(permission)}&make={Uri.EscapeDataString(Outcome.Details?.Attributes.Make ?? "")}";
 
     private static string Distance(double value, string unitSystem) => Invariant($"{value:N0} {(unitSystem == "imperial" ? "mi" : "km")}");
 
@@ -87,6 +96,7 @@ public sealed class VehicleModel(ISender sender) : PageModel
         }
 
         CommandMessage = outcome.Message;
+        CommandMissingPermission = outcome.MissingPermission;
         return RedirectToPage(new { id });
     }
 }

@@ -6,7 +6,7 @@ namespace SmartcarClean.Web.Services;
 /// <summary>
 /// Offline development: when <c>Emulator:Enabled</c> is true (the default in appsettings.json), the app starts the
 /// Smartcar emulator in-process, registers itself there with its own client id, secret and redirect URI, and points
-/// its Connect, auth and API base URLs at it. With real Smartcar credentials configured it stays off.
+/// its Connect, auth and API base URLs (v2.0 and v3) at it. With real Smartcar credentials configured it stays off.
 /// </summary>
 public static class EmbeddedEmulator
 {
@@ -35,6 +35,8 @@ public static class EmbeddedEmulator
             [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ConnectBaseUrl)}"] = emulator.BaseUrl,
             [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.AuthBaseUrl)}"] = emulator.BaseUrl,
             [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ApiBaseUrl)}"] = emulator.BaseUrl,
+            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ApplicationAuthBaseUrl)}"] = emulator.BaseUrl,
+            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.VehicleApiBaseUrl)}"] = emulator.BaseUrl,
         });
     }
 }

@@ -10,10 +10,15 @@ public sealed class SmartcarConnectPages(BrowserDriver browser)
 {
     private IPage Page => browser.Page;
 
-    public async Task SignInAsync(string make, string email)
+    /// <summary>Through Connect to the permissions page; a null make: the app named the brand, so no brand list shows.</summary>
+    public async Task SignInAsync(string? make, string email)
     {
         await Page.Locator("#continue-button").ClickAsync();
-        await Page.Locator($"button#{make}").ClickAsync();
+        if (make is not null)
+        {
+            await Page.Locator($"button#{make}").ClickAsync();
+        }
+
         await Page.GetByLabel("Email").FillAsync(email);
         // Test mode accepts any password.
         await Page.GetByLabel("Password").FillAsync("any-password");

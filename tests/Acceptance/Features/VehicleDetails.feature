@@ -27,3 +27,15 @@ Feature: A vehicle's details and commands
     And Smartcar will limit the next reading of the car's doors, asking to retry after 30 seconds
     When I open my "TESLA"
     Then its doors show "try again in 30 seconds"
+
+  Scenario: A missing permission offers to connect again asking for it
+    Given I have connected my "TESLA" signing in as "owner@example.com"
+    And Smartcar will refuse the next lock or unlock for want of a permission
+    When I open my "TESLA"
+    And I lock it
+    Then the page confirms "You did not allow this app to lock and unlock this car. Connect again and allow it."
+    When I connect again to allow it, signing in as "owner@example.com"
+    Then Connect asked me to allow "control_security" and showed me what to share
+    And I see my vehicles
+      | make  | model   | year |
+      | TESLA | Model 3 | 2021 |

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SmartcarClean.Acceptance.StepDefinitions;
 
 [Binding]
-public sealed class ConnectChoiceSteps(BrowserDriver browser, SmartcarEmulator smartcar)
+public sealed class ConnectChoiceSteps(BrowserDriver browser, SmartcarConnectPages connect, SmartcarEmulator smartcar)
 {
     private IPage Page => browser.Page;
 
@@ -18,11 +18,8 @@ public sealed class ConnectChoiceSteps(BrowserDriver browser, SmartcarEmulator s
         await Page.GetByLabel("Brand (skips the brand list)").FillAsync(make);
         await Page.GetByLabel("Share only one car").CheckAsync();
         await Page.GetByRole(AriaRole.Button, new() { Name = "Connect with these choices" }).ClickAsync();
-        await Page.Locator("#continue-button").ClickAsync();
-        await Page.GetByLabel("Email").FillAsync(email);
-        await Page.GetByLabel("Password").FillAsync("any-password");
-        await Page.Locator("#sign-in-button").ClickAsync();
-        await Page.Locator("#approval-button").ClickAsync();
+        await connect.SignInAsync(make: null, email);
+        await connect.AllowAsync();
         await Page.WaitForURLAsync("**/vehicles");
     }
 

@@ -8,7 +8,7 @@ using static Microsoft.Playwright.Assertions;
 namespace SmartcarClean.Acceptance.StepDefinitions;
 
 [Binding]
-public sealed class VehicleSteps(BrowserDriver browser, SmartcarEmulator smartcar)
+public sealed class VehicleSteps(BrowserDriver browser, SmartcarConnectPages connect, SmartcarEmulator smartcar)
 {
     private static readonly Regex Vin = new("^[A-Z0-9]{17}\\b");
 
@@ -57,4 +57,26 @@ public sealed class VehicleSteps(BrowserDriver browser, SmartcarEmulator smartca
     [Given("Smartcar will limit the next reading of the car's doors, asking to retry after {int} seconds")]
     public void GivenARateLimit(int seconds) =>
         smartcar.FailNext("GET", "/v2.0/vehicles/*/security", Fault.RateLimit("VEHICLE", TimeSpan.FromSeconds(seconds)));
+
+    [Given("Smartcar will refuse the next lock or unlock for want of a permission")]
+    public void GivenAPermissionError() => smartcar.FailNext("POST", "/v2.0/vehicles/*/security", Fault.Permission());
+
+    [When("I connect again to allow it, signing in as {string}")]
+    public async Task WhenIConnectAgainToAllowIt(string email)
+    {
+        // The app names the car's brand, so Connect shows no brand list.
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Connect again and allow it" }).ClickAsync();
+        await connect.SignInAsync(make: null, email);
+        await connect.AllowAsync();
+        await Page.WaitForURLAsync("**/vehicles");
+    }
+
+    [Then("Connect asked me to allow {string} and showed me what to share")]
+    public void ThenConnectAskedToAllow(string permission)
+    {
+        var authorize = smartcar.Requests.Last(r => r.Method == "GET" && r.Path == "/oauth/authorize");
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(authorize.Query);
+        query["scope"].ToString().Split(' ').ShouldContain($"required:{permission}");
+        query["approval_prompt"].ToString().ShouldBe("force");
+    }
 }

@@ -74,7 +74,7 @@ public sealed class GetVehicleAttributesTests : IDisposable
         _host.Smartcar.RefreshGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var requests = Enumerable.Range(0, 20).Select(_ => _host.SendAsync(new GetVehicleAttributes())).ToList();
-        await Task.Delay(100);
+        await HandlerTestHost.WaitUntilAsync(() => _host.Smartcar.Refreshes.Count > 0);
         _host.Smartcar.RefreshGate.SetResult();
         var overviews = await Task.WhenAll(requests);
 
@@ -125,6 +125,41 @@ public sealed class GetVehicleAttributesTests : IDisposable
         (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task Any_other_api_error_is_shown_for_its_connection_which_stays_connected()
+    {
+        await _host.ConnectAsync();
+        _host.Smartcar.ApiFailure = new SmartcarApiException(502, "UPSTREAM", "NO_RESPONSE", "No response")
+        {
+            SuggestedUserMessage = "Your car's manufacturer did not answer. Please try again later.",
+        };
+
+        var connection = (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem();
+
+        connection.Problem.ShouldBe("Your car's manufacturer did not answer. Please try again later.");
+        connection.ReconnectNeeded.ShouldBeFalse();
+        (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Every_connections_vehicles_are_read_at_the_same_time()
+    {
+        _host.Smartcar.Vehicles["v-2"] = new VehicleAttributes("v-2", "CHEVROLET", "Volt", 2018);
+        _host.Smartcar.VehiclesByToken["access-1"] = ["v-1"];
+        _host.Smartcar.VehiclesByToken["access-2"] = ["v-2"];
+        await _host.ConnectAsync("code-1");
+        _host.Smartcar.NextTokens = new TokenResponse("access-2", "refresh-2", 7200);
+        await _host.ConnectAsync("code-2");
+        _host.Smartcar.ApiCalls.Clear();
+        _host.Smartcar.ListGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var overview = _host.SendAsync(new GetVehicleAttributes());
+        // Both lists are asked for while neither has answered: one connection does not wait for the other.
+        await HandlerTestHost.WaitUntilAsync(() => _host.Smartcar.ApiCalls.Count(c => c.StartsWith("list", StringComparison.Ordinal)) == 2);
+        _host.Smartcar.ListGate.SetResult();
+
+        (await overview).Connections.SelectMany(c => c.Vehicles).Select(v => v.Id).ShouldBe(["v-1", "v-2"], ignoreOrder: true);
+    }
 
     public void Dispose() => _host.Dispose();
 }

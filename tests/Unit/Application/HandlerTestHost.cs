@@ -33,6 +33,7 @@ internal sealed class HandlerTestHost : IDisposable
         services.AddSingleton<ICurrentUser>(User);
         services.AddSingleton<ISmartcarAuth>(Smartcar);
         services.AddSingleton<ISmartcarApi>(Smartcar);
+        services.AddSingleton<ISmartcarApiV3>(Smartcar);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
@@ -72,6 +73,16 @@ internal sealed class HandlerTestHost : IDisposable
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>Polls until concurrent work reached a point a test holds it at; fails after 10 seconds.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(10, timeout.Token);
+        }
+    }
+
     public void Dispose() => _services.Dispose();
 
     private static SmartcarOptions NewOptions()
@@ -98,7 +109,7 @@ internal sealed class TestUser : ICurrentUser
 }
 
 /// <summary>Smartcar's token endpoint and API as recording fakes; each test sets what they answer.</summary>
-internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi
+internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi, ISmartcarApiV3
 {
     public List<(string Code, string? RedirectUri)> Exchanges { get; } = [];
 
@@ -146,16 +157,27 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi
             : throw RefreshFailure;
     }
 
-    public Task<IReadOnlyList<string>> ListVehicleIdsAsync(string accessToken, CancellationToken cancellationToken)
+    /// <summary>Lets a test hold vehicle lists in flight, to see which calls overlap.</summary>
+    public TaskCompletionSource? ListGate { get; set; }
+
+    /// <summary>Per access token, the vehicles it reaches; tokens not listed reach every vehicle.</summary>
+    public Dictionary<string, List<string>> VehiclesByToken { get; } = [];
+
+    public async Task<IReadOnlyList<string>> ListVehicleIdsAsync(string accessToken, CancellationToken cancellationToken)
     {
         lock (ApiCalls)
         {
             ApiCalls.Add($"list {accessToken}");
         }
 
+        if (ListGate is not null)
+        {
+            await ListGate.Task;
+        }
+
         return ApiFailure is null
-            ? Task.FromResult<IReadOnlyList<string>>([.. Vehicles.Keys])
-            : Task.FromException<IReadOnlyList<string>>(ApiFailure);
+            ? VehiclesByToken.GetValueOrDefault(accessToken) ?? [.. Vehicles.Keys]
+            : throw ApiFailure;
     }
 
     public List<string> Permissions { get; } = ["read_vehicle_info", "read_odometer", "read_security", "control_security"];
@@ -217,6 +239,63 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi
         lock (ApiCalls)
         {
             ApiCalls.Add($"attributes {vehicleId} {accessToken}");
+        }
+
+        return Task.FromResult(Vehicles[vehicleId]);
+    }
+
+    public List<string> ApplicationTokenRequests { get; } = [];
+
+    public Exception? ApplicationTokenFailure { get; set; }
+
+    /// <summary>Lets a test hold application-token fetches in flight, to make concurrent requests overlap.</summary>
+    public TaskCompletionSource? ApplicationTokenGate { get; set; }
+
+    public async Task<ApplicationTokenResponse> GetApplicationTokenAsync(CancellationToken cancellationToken)
+    {
+        int count;
+        lock (ApplicationTokenRequests)
+        {
+            ApplicationTokenRequests.Add("client_credentials");
+            count = ApplicationTokenRequests.Count;
+        }
+
+        if (ApplicationTokenGate is not null)
+        {
+            await ApplicationTokenGate.Task;
+        }
+
+        return ApplicationTokenFailure is null ? new ApplicationTokenResponse($"app-token-{count}", 3600) : throw ApplicationTokenFailure;
+    }
+
+    /// <summary>Per Smartcar user id, the vehicles they connected (server-side flow).</summary>
+    public Dictionary<string, List<string>> SmartcarUsers { get; } = [];
+
+    /// <summary>Application tokens Smartcar no longer accepts (answered with 401).</summary>
+    public HashSet<string> RevokedApplicationTokens { get; } = [];
+
+    public Task<IReadOnlyList<string>> ListConnectedVehicleIdsAsync(string applicationToken, string smartcarUserId, CancellationToken cancellationToken)
+    {
+        lock (ApiCalls)
+        {
+            ApiCalls.Add($"v3 connections {smartcarUserId} {applicationToken}");
+        }
+
+        if (RevokedApplicationTokens.Contains(applicationToken))
+        {
+            return Task.FromException<IReadOnlyList<string>>(new SmartcarApiException(401, "AUTHENTICATION", "UNAUTHORIZED", null));
+        }
+
+        return ApiFailure is null
+            ? Task.FromResult<IReadOnlyList<string>>(SmartcarUsers.GetValueOrDefault(smartcarUserId) ?? [])
+            : Task.FromException<IReadOnlyList<string>>(ApiFailure);
+    }
+
+    public Task<VehicleAttributes> GetVehicleAsync(string applicationToken, string smartcarUserId, string vehicleId, CancellationToken cancellationToken)
+    {
+        lock (ApiCalls)
+        {
+            ApiCalls.Add($"v3 vehicle {vehicleId} {smartcarUserId} {applicationToken}");
         }
 
         return Task.FromResult(Vehicles[vehicleId]);

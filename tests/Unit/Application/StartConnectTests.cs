@@ -48,6 +48,28 @@ public sealed class StartConnectTests : IDisposable
     }
 
     [Fact]
+    public async Task Connecting_again_for_a_missing_permission_asks_for_it_as_required_and_always_shows_the_prompt()
+    {
+        _host.Options.Scopes.Add("control_security");
+
+        var url = await _host.SendAsync(new StartConnect { Permission = "control_security", Make = "TESLA" });
+
+        var query = QueryHelpers.ParseQuery(url.Query);
+        query["scope"].ToString().ShouldBe("read_vehicle_info required:read_odometer required:control_security");
+        query["approval_prompt"].ToString().ShouldBe("force");
+        query["make"].ToString().ShouldBe("TESLA");
+    }
+
+    [Theory]
+    [InlineData("control_security; drop table")]
+    [InlineData("write_everything")]
+    [InlineData("")]
+    public async Task A_permission_that_is_not_a_Smartcar_permission_name_is_a_validation_error(string permission)
+    {
+        await Should.ThrowAsync<FluentValidation.ValidationException>(() => _host.SendAsync(new StartConnect { Permission = permission }));
+    }
+
+    [Fact]
     public async Task Forcing_the_approval_prompt_sends_force()
     {
         var url = await _host.SendAsync(new StartConnect(ForceApprovalPrompt: true));

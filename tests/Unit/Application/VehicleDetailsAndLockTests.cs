@@ -86,7 +86,21 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
 
         var outcome = await _host.SendAsync(new SetVehicleLock("v-1", Locked: true));
 
-        outcome.ShouldBe(new CommandOutcome(false, "You did not allow this app to do this for this car. Connect again and allow it."));
+        outcome.ShouldBe(new CommandOutcome(
+            false, "You did not allow this app to lock and unlock this car. Connect again and allow it.",
+            MissingPermission: "control_security"));
+    }
+
+    [Fact]
+    public async Task A_reading_refused_for_a_missing_permission_names_the_permission_to_ask_for()
+    {
+        await _host.ConnectAsync();
+        _host.Smartcar.ReadFailures["odometer"] = new SmartcarApiException(403, "PERMISSION", null, "insufficient permissions");
+
+        var details = (await _host.SendAsync(new GetVehicleDetails("v-1"))).Details.ShouldNotBeNull();
+
+        details.Odometer.ShouldBe(new DataItem<Odometer>(
+            null, "You did not allow this app to read this car's odometer. Connect again and allow it.", "read_odometer"));
     }
 
     [Fact]

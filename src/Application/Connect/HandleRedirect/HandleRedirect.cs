@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Domain.Connect;
 
@@ -8,7 +9,7 @@ namespace SmartcarClean.Application.Connect.HandleRedirect;
 /// <summary>
 /// What Smartcar Connect put on the redirect back to the app. With <c>vehicle_incompatible</c> the user may share
 /// the vehicle (<c>vin</c>, <c>make</c>, <c>model</c>, <c>year</c>); <c>configuration_error</c> adds the message
-/// Connect showed (<c>error_message</c>).
+/// Connect showed (<c>error_message</c>). In the server-side flow success carries Smartcar's <c>user_id</c>.
 /// </summary>
 public sealed record HandleRedirect(string? Code, string? State, string? Error, string? ErrorDescription)
     : ICommand<ConnectOutcome>
@@ -16,6 +17,9 @@ public sealed record HandleRedirect(string? Code, string? State, string? Error, 
     public SharedVehicle? Vehicle { get; init; }
 
     public string? ErrorMessage { get; init; }
+
+    /// <summary>Smartcar's id of the person who connected (<c>user_id</c>); what the server-side flow keeps.</summary>
+    public string? UserId { get; init; }
 }
 
 /// <summary>The vehicle a user chose to share when Connect found it incompatible.</summary>
@@ -45,6 +49,9 @@ public enum ConnectFailureReason
     /// <summary>The redirect had neither a code nor an error.</summary>
     MissingCode,
 
+    /// <summary>Server-side flow: the redirect had neither a <c>user_id</c> nor an error.</summary>
+    MissingUserId,
+
     /// <summary>Smartcar refused to exchange the code for tokens, or could not be reached.</summary>
     TokenExchangeFailed,
 }
@@ -66,6 +73,7 @@ internal sealed class HandleRedirectHandler(
     IApplicationDbContext db,
     ICurrentUser user,
     ISender sender,
+    IOptions<SmartcarOptions> options,
     TimeProvider time) : ICommandHandler<HandleRedirect, ConnectOutcome>
 {
     public async ValueTask<ConnectOutcome> Handle(HandleRedirect command, CancellationToken cancellationToken)
@@ -86,6 +94,18 @@ internal sealed class HandleRedirectHandler(
                 Vehicle = command.Vehicle is { Vin.Length: > 0 } or { Make.Length: > 0 } ? command.Vehicle : null,
                 ErrorMessage = command.ErrorMessage,
             });
+        }
+
+        if (options.Value.Flow == ConnectFlow.ServerSide)
+        {
+            // The app keeps no per-user tokens in this flow, so a code Connect may also send is left unused.
+            if (string.IsNullOrEmpty(command.UserId))
+            {
+                return Fail(new ConnectFailure(ConnectFailureReason.MissingUserId));
+            }
+
+            await sender.Send(new LinkSmartcarUser.LinkSmartcarUser(command.UserId), cancellationToken);
+            return ConnectOutcome.Connected;
         }
 
         if (string.IsNullOrEmpty(command.Code))

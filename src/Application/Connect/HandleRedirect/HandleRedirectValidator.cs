@@ -15,6 +15,9 @@ internal sealed class HandleRedirectValidator : AbstractValidator<HandleRedirect
         RuleFor(r => r.Code)
             .MaximumLength(256).WithMessage(NotFromSmartcar("authorization code"))
             .Matches(UrlSafeToken).WithMessage(NotFromSmartcar("authorization code"));
+        RuleFor(r => r.UserId)
+            .MaximumLength(128).WithMessage(NotFromSmartcar("user id"))
+            .Matches(UrlSafeToken).WithMessage(NotFromSmartcar("user id"));
         RuleFor(r => r.State)
             .MaximumLength(256).WithMessage("The state is longer than any this app issues.");
         RuleFor(r => r.Error)

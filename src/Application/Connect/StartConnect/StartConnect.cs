@@ -8,7 +8,8 @@ namespace SmartcarClean.Application.Connect.StartConnect;
 /// <summary>
 /// Begins a Connect attempt for the current user's session and returns the Connect URL to send it to. The options
 /// are the user's choices: skip the brand page (<see cref="Make"/>), let only one car be chosen (optionally a given
-/// VIN), always show the permissions page, or another mode than the configured one.
+/// VIN), always show the permissions page, or another mode than the configured one. <see cref="Permission"/>: connect
+/// again to grant a permission Smartcar said was missing; it is asked for as required, and the prompt always shown.
 /// </summary>
 public sealed record StartConnect(bool ForceApprovalPrompt = false) : ICommand<Uri>
 {
@@ -19,6 +20,8 @@ public sealed record StartConnect(bool ForceApprovalPrompt = false) : ICommand<U
     public string? SingleSelectVin { get; init; }
 
     public string? Mode { get; init; }
+
+    public string? Permission { get; init; }
 }
 
 internal sealed class StartConnectHandler(
@@ -40,10 +43,11 @@ internal sealed class StartConnectHandler(
         {
             new("response_type", "code"),
             new("client_id", smartcar.ClientId),
-            new("scope", string.Join(' ', smartcar.Scopes)),
+            new("scope", string.Join(' ', Scopes(smartcar.Scopes, command.Permission))),
             new("state", attempt.State),
             new("mode", command.Mode ?? smartcar.Mode),
-            new("approval_prompt", command.ForceApprovalPrompt ? "force" : "auto"),
+            // "auto" would skip the permissions page when the earlier grant is still on record.
+            new("approval_prompt", command.ForceApprovalPrompt || command.Permission is not null ? "force" : "auto"),
         };
         if (!string.IsNullOrEmpty(command.Make))
         {
@@ -68,5 +72,17 @@ internal sealed class StartConnectHandler(
 
         var queryString = string.Join('&', query.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
         return new Uri(smartcar.ConnectBaseUrl, $"/oauth/authorize?{queryString}");
+    }
+
+    // The configured scopes, with the missing permission made required (the user cannot finish without granting it).
+    private static IEnumerable<string> Scopes(IEnumerable<string> configured, string? missingPermission)
+    {
+        if (missingPermission is null)
+        {
+            return configured;
+        }
+
+        var required = $"required:{missingPermission}";
+        return configured.Where(scope => scope != missingPermission && scope != required).Append(required);
     }
 }

@@ -13,6 +13,9 @@ internal sealed class StartConnectValidator : AbstractValidator<StartConnect>
         RuleFor(c => c.SingleSelectVin).Matches("^[A-HJ-NPR-Za-hj-npr-z0-9]{17}$")
             .WithMessage("A VIN has 17 letters and digits (never I, O or Q).")
             .When(c => !string.IsNullOrEmpty(c.SingleSelectVin));
+        RuleFor(c => c.Permission).Matches("^(read|control)_[a-z_]{2,40}$")
+            .WithMessage("A permission is a Smartcar permission name such as control_security.")
+            .When(c => c.Permission is not null);
         RuleFor(c => c.Mode).Must(mode => mode is null || Modes.Contains(mode))
             .WithMessage("The mode is live, test or simulated.");
     }

@@ -13,61 +13,107 @@ public sealed record VehicleOverview(IReadOnlyList<ConnectionVehicles> Connectio
     public bool IsEmpty => Connections.Count == 0;
 }
 
-/// <summary>One connection's vehicles, or why they cannot be shown until the user connects again.</summary>
+/// <summary>
+/// One connection's vehicles, or why they cannot be shown. A classic connection lasts while its refresh token does
+/// (<see cref="RenewBy"/>); a server-side one (<see cref="ConnectFlow.ServerSide"/>) has no user tokens to renew.
+/// </summary>
 public sealed record ConnectionVehicles(
     Guid ConnectionId,
+    ConnectFlow Flow,
     DateTimeOffset ConnectedAt,
-    DateTimeOffset RenewBy,
+    DateTimeOffset? RenewBy,
     IReadOnlyList<VehicleAttributes> Vehicles,
-    bool ReconnectNeeded);
+    bool ReconnectNeeded)
+{
+    /// <summary>What went wrong reading these vehicles this time (a rate limit, an outage); they are still connected.</summary>
+    public string? Problem { get; init; }
+}
 
 internal sealed class GetVehicleAttributesHandler(
     IApplicationDbContext db,
     ICurrentUser user,
     ISmartcarApi api,
-    AccessTokens accessTokens) : IQueryHandler<GetVehicleAttributes, VehicleOverview>
+    ISmartcarApiV3 apiV3,
+    AccessTokens accessTokens,
+    ApplicationTokens applicationTokens) : IQueryHandler<GetVehicleAttributes, VehicleOverview>
 {
     public async ValueTask<VehicleOverview> Handle(GetVehicleAttributes query, CancellationToken cancellationToken)
     {
-        var connections = await db.Connections
-            .Where(c => c.OwnerId == user.Id)
-            .OrderBy(c => c.ConnectedAt)
-            .ToListAsync(cancellationToken);
+        var connections = await db.Connections.Where(c => c.OwnerId == user.Id).ToListAsync(cancellationToken);
+        var links = await db.SmartcarUserLinks.Where(l => l.OwnerId == user.Id).ToListAsync(cancellationToken);
 
-        var result = new List<ConnectionVehicles>();
+        // Tokens one connection after another: a refresh writes through this request's DbContext, which is not
+        // thread-safe (and a refresh is needed at most once in two hours per connection).
+        var tokens = new List<string?>();
         foreach (var connection in connections)
         {
-            result.Add(await LoadAsync(connection, cancellationToken));
+            tokens.Add(await accessTokens.ForAsync(connection, cancellationToken));
         }
 
-        return new VehicleOverview(result);
+        // Then every connection's API calls at once: they touch no database.
+        var classic = Task.WhenAll(connections.Select((c, i) => LoadAsync(c, tokens[i], cancellationToken)));
+        var serverSide = Task.WhenAll(links.Select(l => LoadAsync(l, cancellationToken)));
+        var loaded = await classic;
+
+        // Smartcar refused a token (revoked, or disconnected elsewhere): remember it, so the user is asked to reconnect.
+        foreach (var (connection, vehicles) in connections.Zip(loaded))
+        {
+            if (vehicles.ReconnectNeeded && !connection.ReconnectNeeded)
+            {
+                await accessTokens.MarkReconnectNeededAsync(connection, cancellationToken);
+            }
+        }
+
+        return new VehicleOverview([.. loaded.Concat(await serverSide).OrderBy(c => c.ConnectedAt)]);
     }
 
-    private async Task<ConnectionVehicles> LoadAsync(Connection connection, CancellationToken cancellationToken)
+    private async Task<ConnectionVehicles> LoadAsync(Connection connection, string? token, CancellationToken cancellationToken)
     {
-        var token = await accessTokens.ForAsync(connection, cancellationToken);
+        var result = new ConnectionVehicles(
+            connection.Id, ConnectFlow.Classic, connection.ConnectedAt, connection.Tokens.RefreshTokenExpiresAt, [], ReconnectNeeded: true);
         if (token is null)
         {
-            return ReconnectNeeded(connection);
+            return result;
         }
 
         try
         {
             var ids = await api.ListVehicleIdsAsync(token, cancellationToken);
             var vehicles = await Task.WhenAll(ids.Select(id => api.GetAttributesAsync(token, id, cancellationToken)));
-            return new ConnectionVehicles(connection.Id, connection.ConnectedAt, RenewBy(connection), vehicles, ReconnectNeeded: false);
+            return result with { Vehicles = vehicles, ReconnectNeeded = false };
         }
         catch (SmartcarApiException e) when (e.IsAuthentication)
         {
-            // Smartcar no longer accepts this connection's token (revoked or disconnected elsewhere).
-            await accessTokens.MarkReconnectNeededAsync(connection, cancellationToken);
-            return ReconnectNeeded(connection);
+            return result;
+        }
+        catch (SmartcarApiException e)
+        {
+            return result with { ReconnectNeeded = false, Problem = SmartcarErrorMessages.For(e) };
         }
     }
 
-    private static ConnectionVehicles ReconnectNeeded(Connection connection) =>
-        new(connection.Id, connection.ConnectedAt, RenewBy(connection), [], ReconnectNeeded: true);
-
-    // Without a refresh before this instant the refresh token lapses and the user must connect again.
-    private static DateTimeOffset RenewBy(Connection connection) => connection.Tokens.RefreshTokenExpiresAt;
+    // Server-side flow: the user's connections from v3, then each vehicle's attributes, with the application token.
+    private async Task<ConnectionVehicles> LoadAsync(SmartcarUserLink link, CancellationToken cancellationToken)
+    {
+        var result = new ConnectionVehicles(link.Id, ConnectFlow.ServerSide, link.LinkedAt, RenewBy: null, [], ReconnectNeeded: false);
+        try
+        {
+            var vehicles = await applicationTokens.CallAsync(
+                async token =>
+                {
+                    var ids = await apiV3.ListConnectedVehicleIdsAsync(token, link.SmartcarUserId, cancellationToken);
+                    return await Task.WhenAll(ids.Select(id => apiV3.GetVehicleAsync(token, link.SmartcarUserId, id, cancellationToken)));
+                },
+                cancellationToken);
+            return result with { Vehicles = vehicles };
+        }
+        catch (SmartcarApiException e)
+        {
+            return result with { Problem = SmartcarErrorMessages.For(e) };
+        }
+        catch (SmartcarAuthException)
+        {
+            return result with { Problem = SmartcarErrorMessages.ApplicationNotAuthorized };
+        }
+    }
 }

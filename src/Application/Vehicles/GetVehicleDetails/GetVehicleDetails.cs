@@ -23,8 +23,11 @@ public sealed record VehicleDetails(
     public bool CanLockAndUnlock => Permissions.Contains(VehicleEndpoints.ControlSecurity);
 }
 
-/// <summary>A reading, or the reason it could not be read. Null in <see cref="VehicleDetails"/> when not permitted.</summary>
-public sealed record DataItem<T>(Reading<T>? Reading, string? Problem);
+/// <summary>
+/// A reading, or the reason it could not be read. Null in <see cref="VehicleDetails"/> when not permitted.
+/// <see cref="MissingPermission"/>: Smartcar refused the reading for want of this permission.
+/// </summary>
+public sealed record DataItem<T>(Reading<T>? Reading, string? Problem, string? MissingPermission = null);
 
 internal sealed class GetVehicleDetailsHandler(VehicleAccess access, ISmartcarApi api)
     : IQueryHandler<GetVehicleDetails, VehicleDetailsOutcome>
@@ -86,6 +89,10 @@ internal sealed class GetVehicleDetailsHandler(VehicleAccess access, ISmartcarAp
             try
             {
                 return new DataItem<T>(await api.ReadAsync(token, vehicleId, endpoint, cancellationToken), null);
+            }
+            catch (SmartcarApiException e) when (e.IsPermission)
+            {
+                return new DataItem<T>(null, SmartcarErrorMessages.ForMissingPermission(endpoint.Permission), endpoint.Permission);
             }
             catch (SmartcarApiException e) when (!e.IsAuthentication)
             {

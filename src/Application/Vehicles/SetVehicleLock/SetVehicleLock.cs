@@ -26,6 +26,12 @@ internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi a
             await api.SetLockAsync(token, command.VehicleId, command.Locked, cancellationToken);
             return new CommandOutcome(true, command.Locked ? "Your car was asked to lock." : "Your car was asked to unlock.");
         }
+        catch (SmartcarApiException e) when (e.IsPermission)
+        {
+            return new CommandOutcome(
+                false, SmartcarErrorMessages.ForMissingPermission(VehicleEndpoints.ControlSecurity),
+                MissingPermission: VehicleEndpoints.ControlSecurity);
+        }
         catch (SmartcarApiException e)
         {
             if (e.IsAuthentication)

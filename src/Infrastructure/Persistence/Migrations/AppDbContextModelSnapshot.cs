@@ -233,6 +233,33 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                     b.ToTable("Connections");
                 });
 
+            modelBuilder.Entity("SmartcarClean.Domain.Vehicles.SmartcarUserLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LinkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmartcarUserId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "SmartcarUserId")
+                        .IsUnique();
+
+                    b.ToTable("SmartcarUserLinks");
+                });
+
             modelBuilder.Entity("SmartcarClean.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")

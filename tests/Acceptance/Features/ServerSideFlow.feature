@@ -1,0 +1,52 @@
+@server-side
+Feature: Connect through Smartcar's server-side flow
+  In Smartcar's server-side flow Connect sends the app back a Smartcar user id instead of a code to exchange.
+  The app asks Smartcar for one application token (client credentials) and reads each user's vehicles from
+  Smartcar's v3 API with that token and the user id. These scenarios run against the app configured for that flow.
+
+  Background:
+    Given I am signed in as a new user
+
+  Scenario: Connect a vehicle and see its make, model and year
+    Given I am on the home page
+    When I connect my "TESLA" signing in as "owner@example.com" and allow access
+    Then I see my vehicles
+      | make  | model   | year |
+      | TESLA | Model 3 | 2021 |
+    And my vehicles were read from Smartcar's v3 API as the Smartcar user who connected
+    And Smartcar was asked for exactly 1 application token
+    And no token was requested from Smartcar
+
+  Scenario: Cars from two Connect sessions are all listed
+    Given I have connected my "CHEVROLET" signing in as "2-vehicles@smartcar.com"
+    And I have connected my "BMW" signing in as "owner@example.com"
+    When I look at my vehicles
+    Then I see my vehicles
+      | make      | model   | year |
+      | CHEVROLET | Volt    | 2018 |
+      | CHEVROLET | Bolt EV | 2020 |
+      | BMW       | i3      | 2019 |
+
+  Scenario: The application token is renewed when it expires, without asking me to connect again
+    Given I have connected my "TESLA" signing in as "owner@example.com"
+    When 2 hours pass
+    And I look at my vehicles
+    Then I see my vehicles
+      | make  | model   | year |
+      | TESLA | Model 3 | 2021 |
+    And Smartcar was asked for exactly 2 application tokens
+
+  Scenario: Two app users cannot see each other's cars
+    Given I have connected my "TESLA" signing in as "owner@example.com"
+    When another person registers in a second browser
+    And they connect their "FORD" signing in as "other@example.com" and allow access
+    Then they see only their vehicles
+      | make | model          | year |
+      | FORD | Mustang Mach-E | 2021 |
+
+  Scenario: The application token stays out of the page, the cookies and the logs
+    Given I have connected my "TESLA" signing in as "owner@example.com"
+    When I look at my vehicles
+    Then no token Smartcar issued appears in the page source
+    And no token Smartcar issued appears in the browser's cookies
+    And no token Smartcar issued appears in the app's logs

@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SmartcarClean.Acceptance.Runner;
+using SmartcarClean.Application.Common;
+using SmartcarClean.Emulator;
+
+namespace SmartcarClean.Acceptance.Support;
+
+/// <summary>
+/// The real app on real Kestrel sockets, once per Connect flow: the classic flow (the default, started with the run)
+/// and the server-side flow (started when the first <c>@server-side</c> scenario needs it). Both talk to the run's
+/// emulator and log into the run's <see cref="CapturedLogs"/>.
+/// </summary>
+public sealed class TestApps(
+    SmartcarEmulator emulator, string dataDirectory, CapturedLogs logs, TestApps.PlannedApp classic, TestApps.PlannedApp serverSide)
+    : IAsyncDisposable
+{
+    /// <summary>The scenario tag that runs a scenario against the app configured for Smartcar's server-side flow.</summary>
+    public const string ServerSideTag = "server-side";
+
+    private readonly Lazy<AppFactory> _classic = new(() => Start(emulator, dataDirectory, logs, classic));
+    private readonly Lazy<AppFactory> _serverSide = new(() => Start(emulator, dataDirectory, logs, serverSide));
+
+    /// <summary>An app's flow and where it will listen; the redirect URI must be registered before it starts.</summary>
+    public sealed record PlannedApp(ConnectFlow Flow, Uri BaseUrl, string RedirectUri);
+
+    /// <summary>Smartcar allows http redirect URIs only on "localhost"; the app itself listens on 127.0.0.1.</summary>
+    public static PlannedApp Plan(ConnectFlow flow)
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var baseUrl = new Uri($"http://localhost:{((IPEndPoint)listener.LocalEndpoint).Port}");
+        return new PlannedApp(flow, baseUrl, new Uri(baseUrl, "/exchange").AbsoluteUri);
+    }
+
+    /// <summary>The app a scenario runs against, started if it is not yet.</summary>
+    public PlannedApp For(ScenarioInfo scenario)
+    {
+        var serverSideScenario = scenario.Tags.Contains(ServerSideTag);
+        _ = (serverSideScenario ? _serverSide : _classic).Value;
+        return serverSideScenario ? serverSide : classic;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var app in new[] { _classic, _serverSide }.Where(a => a.IsValueCreated))
+        {
+            await app.Value.DisposeAsync();
+        }
+    }
+
+    private static AppFactory Start(SmartcarEmulator emulator, string dataDirectory, CapturedLogs logs, PlannedApp plan)
+    {
+        var app = new AppFactory(emulator, plan, Path.Combine(dataDirectory, plan.Flow.ToString()), logs);
+        app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, plan.BaseUrl.Port));
+        app.StartServer();
+        return app;
+    }
+
+    private sealed class AppFactory(SmartcarEmulator emulator, PlannedApp plan, string dataDirectory, CapturedLogs logs)
+        : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            var emulatorUrl = emulator.BaseUrl;
+            builder.UseSetting("Emulator:Enabled", "false");
+            builder.UseSetting("DataDirectory", dataDirectory);
+            builder.UseSetting("Smartcar:Flow", plan.Flow.ToString());
+            builder.UseSetting("Smartcar:ClientId", AcceptanceFixture.ClientId);
+            builder.UseSetting("Smartcar:ClientSecret", AcceptanceFixture.ClientSecret);
+            builder.UseSetting("Smartcar:RedirectUri", plan.RedirectUri);
+            builder.UseSetting("Smartcar:ConnectBaseUrl", emulatorUrl);
+            builder.UseSetting("Smartcar:AuthBaseUrl", emulatorUrl);
+            builder.UseSetting("Smartcar:ApiBaseUrl", emulatorUrl);
+            builder.UseSetting("Smartcar:ApplicationAuthBaseUrl", emulatorUrl);
+            builder.UseSetting("Smartcar:VehicleApiBaseUrl", emulatorUrl);
+            // Everything the app logs, at every level, is kept so a scenario can check no token was ever logged.
+            builder.UseSetting("Logging:LogLevel:Default", "Trace");
+            builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
+            builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Trace");
+            builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs));
+            // The app and Smartcar share one clock, so a scenario can let hours or days pass for both at once.
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(emulator.Clock);
+                // ...except the sign-in cookie, which keeps to the wall clock: the shared clock stands for Smartcar's
+                // token lifetimes, and "60 days pass" must not also end the 14-day sign-in of the scenario's user.
+                services.Configure<CookieAuthenticationOptions>(
+                    IdentityConstants.ApplicationScheme, options => options.TimeProvider = TimeProvider.System);
+            });
+        }
+    }
+}
+
+/// <summary>The app this scenario runs against (by its tags), and the redirect URI that app registered with the emulator.</summary>
+public sealed class AppUnderTest(TestApps apps, ScenarioInfo scenario)
+{
+    private readonly TestApps.PlannedApp _app = apps.For(scenario);
+
+    public Uri BaseUrl => _app.BaseUrl;
+
+    public string RedirectUri => _app.RedirectUri;
+}

@@ -1,0 +1,183 @@
+using FluentValidation;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Connect.HandleRedirect;
+using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
+using SmartcarClean.Domain.Connect;
+
+namespace SmartcarClean.Unit.Application;
+
+/// <summary>Smartcar's server-side flow: Connect returns a user_id; the app reads API v3 with one application token.</summary>
+public sealed class ServerSideFlowTests : IDisposable
+{
+    private readonly HandlerTestHost _host = new();
+
+    public ServerSideFlowTests()
+    {
+        _host.Options.Flow = ConnectFlow.ServerSide;
+        _host.Smartcar.Vehicles["v-2"] = new VehicleAttributes("v-2", "CHEVROLET", "Volt", 2018);
+        _host.Smartcar.SmartcarUsers["sc-user-1"] = ["v-1", "v-2"];
+    }
+
+    [Fact]
+    public async Task The_redirects_user_id_is_kept_for_this_app_user_and_no_code_is_exchanged()
+    {
+        var outcome = await RedirectAsync(await StartAsync(), userId: "sc-user-1", code: "code-sent-too");
+
+        outcome.Succeeded.ShouldBeTrue();
+        _host.Smartcar.Exchanges.ShouldBeEmpty();
+        (await _host.QueryDbAsync(db => db.Connections.AnyAsync())).ShouldBeFalse();
+        var link = await _host.QueryDbAsync(db => db.SmartcarUserLinks.SingleAsync());
+        (link.OwnerId, link.SmartcarUserId, link.LinkedAt).ShouldBe(("user-a", "sc-user-1", _host.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task Connecting_again_as_the_same_Smartcar_user_keeps_one_link()
+    {
+        await RedirectAsync(await StartAsync(), "sc-user-1");
+        await RedirectAsync(await StartAsync(), "sc-user-1");
+
+        (await _host.QueryDbAsync(db => db.SmartcarUserLinks.CountAsync())).ShouldBe(1);
+        (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task A_redirect_without_a_user_id_connects_nothing()
+    {
+        var outcome = await RedirectAsync(await StartAsync(), userId: null, code: "code-1");
+
+        outcome.Failure!.Reason.ShouldBe(ConnectFailureReason.MissingUserId);
+        (await _host.QueryDbAsync(db => db.SmartcarUserLinks.AnyAsync())).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_forged_state_links_nothing()
+    {
+        await StartAsync();
+
+        var outcome = await RedirectAsync("forged-state", "sc-user-1");
+
+        outcome.Failure!.State.ShouldBe(StateCheck.Unknown);
+        (await _host.QueryDbAsync(db => db.SmartcarUserLinks.AnyAsync())).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_user_id_that_is_not_in_Smartcars_form_is_a_validation_error()
+    {
+        var state = await StartAsync();
+
+        await Should.ThrowAsync<ValidationException>(() => RedirectAsync(state, "<script>alert(1)</script>"));
+    }
+
+    [Fact]
+    public async Task Lists_the_users_vehicles_from_v3_connections_and_v3_vehicles_with_the_application_token()
+    {
+        await ConnectAsync("sc-user-1");
+
+        var overview = await _host.SendAsync(new GetVehicleAttributes());
+
+        var connection = overview.Connections.ShouldHaveSingleItem();
+        connection.Flow.ShouldBe(ConnectFlow.ServerSide);
+        connection.RenewBy.ShouldBeNull();
+        connection.Vehicles.ShouldBe(
+            [new VehicleAttributes("v-1", "TESLA", "Model 3", 2021), new VehicleAttributes("v-2", "CHEVROLET", "Volt", 2018)],
+            ignoreOrder: true);
+        _host.Smartcar.ApiCalls.ShouldBe(
+            ["v3 connections sc-user-1 app-token-1", "v3 vehicle v-1 sc-user-1 app-token-1", "v3 vehicle v-2 sc-user-1 app-token-1"],
+            ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Another_app_user_sees_none_of_these_vehicles()
+    {
+        await ConnectAsync("sc-user-1");
+        _host.User.Id = "user-b";
+
+        (await _host.SendAsync(new GetVehicleAttributes())).IsEmpty.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task The_application_token_is_reused_until_shortly_before_it_expires_then_fetched_again()
+    {
+        await ConnectAsync("sc-user-1");
+
+        await _host.SendAsync(new GetVehicleAttributes());
+        _host.Time.Advance(TimeSpan.FromHours(1) - ApplicationTokenCache.RenewBefore - TimeSpan.FromTicks(1));
+        await _host.SendAsync(new GetVehicleAttributes());
+        _host.Smartcar.ApplicationTokenRequests.Count.ShouldBe(1);
+
+        _host.Time.Advance(TimeSpan.FromTicks(1));
+        await _host.SendAsync(new GetVehicleAttributes());
+
+        _host.Smartcar.ApplicationTokenRequests.Count.ShouldBe(2);
+        _host.Smartcar.ApiCalls.ShouldContain("v3 connections sc-user-1 app-token-2");
+    }
+
+    [Fact]
+    public async Task Concurrent_requests_share_one_application_token_fetch()
+    {
+        await ConnectAsync("sc-user-1");
+        _host.Smartcar.ApplicationTokenGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var requests = Enumerable.Range(0, 20).Select(_ => _host.SendAsync(new GetVehicleAttributes())).ToList();
+        await HandlerTestHost.WaitUntilAsync(() => _host.Smartcar.ApplicationTokenRequests.Count > 0);
+        _host.Smartcar.ApplicationTokenGate.SetResult();
+        var overviews = await Task.WhenAll(requests);
+
+        _host.Smartcar.ApplicationTokenRequests.Count.ShouldBe(1);
+        overviews.ShouldAllBe(o => o.Connections.Single().Vehicles.Count == 2);
+    }
+
+    [Fact]
+    public async Task A_token_Smartcar_no_longer_accepts_is_replaced_once_and_the_call_repeated()
+    {
+        await ConnectAsync("sc-user-1");
+        await _host.SendAsync(new GetVehicleAttributes());
+        _host.Smartcar.RevokedApplicationTokens.Add("app-token-1");
+
+        var overview = await _host.SendAsync(new GetVehicleAttributes());
+
+        overview.Connections.ShouldHaveSingleItem().Vehicles.Count.ShouldBe(2);
+        _host.Smartcar.ApplicationTokenRequests.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task When_Smartcar_refuses_the_apps_credentials_the_page_says_so_and_keeps_the_link()
+    {
+        await ConnectAsync("sc-user-1");
+        _host.Smartcar.ApplicationTokenFailure = new SmartcarAuthException("invalid_client", "Invalid client_id or client_secret.");
+
+        var overview = await _host.SendAsync(new GetVehicleAttributes());
+
+        overview.Connections.ShouldHaveSingleItem().Problem.ShouldBe(SmartcarErrorMessages.ApplicationNotAuthorized);
+        (await _host.QueryDbAsync(db => db.SmartcarUserLinks.CountAsync())).ShouldBe(1);
+
+        _host.Smartcar.ApplicationTokenFailure = null;
+        (await _host.SendAsync(new GetVehicleAttributes())).Connections.Single().Vehicles.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_rate_limit_is_shown_with_its_wait_instead_of_the_vehicles()
+    {
+        await ConnectAsync("sc-user-1");
+        _host.Smartcar.ApiFailure = new SmartcarApiException(429, "RATE_LIMIT", "VEHICLE", null) { RetryAfter = TimeSpan.FromSeconds(30) };
+
+        var connection = (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem();
+
+        connection.Problem.ShouldBe("Smartcar is limiting requests right now. Please try again in 30 seconds.");
+        connection.ReconnectNeeded.ShouldBeFalse();
+    }
+
+    private async Task ConnectAsync(string userId) =>
+        (await RedirectAsync(await StartAsync(), userId)).Succeeded.ShouldBeTrue();
+
+    private async Task<string> StartAsync() =>
+        QueryHelpers.ParseQuery((await _host.SendAsync(new StartConnect())).Query)["state"].ToString();
+
+    private Task<ConnectOutcome> RedirectAsync(string state, string? userId, string? code = null) =>
+        _host.SendAsync(new HandleRedirect(code, state, null, null) { UserId = userId });
+
+    public void Dispose() => _host.Dispose();
+}
