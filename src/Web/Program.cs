@@ -46,6 +46,12 @@ catch (OptionsValidationException invalid)
     await Console.Error.WriteLineAsync("SmartcarClean cannot start:\n  " + string.Join("\n  ", invalid.Failures));
     return 1;
 }
+catch (InvalidOperationException unreadable) when (unreadable.InnerException is FormatException format)
+{
+    // A setting that is not even of the right type (e.g. Smartcar:Flow=Sideways): the binder names it.
+    await Console.Error.WriteLineAsync($"SmartcarClean cannot start:\n  {unreadable.Message} {format.Message}");
+    return 1;
+}
 
 return 0;
 

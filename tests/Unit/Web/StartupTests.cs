@@ -10,32 +10,57 @@ public sealed class StartupTests : IDisposable
     [Fact]
     public async Task The_app_refuses_to_start_with_a_redirect_uri_smartcar_would_refuse_and_says_why()
     {
+        var (exitCode, error, output) = await StartAsync(new()
+        {
+            ["SMARTCAR_CLIENT_ID"] = "client",
+            ["SMARTCAR_CLIENT_SECRET"] = "secret",
+            ["SMARTCAR_REDIRECT_URI"] = "http://myapp.example.com/exchange",
+        });
+
+        exitCode.ShouldBe(1);
+        error.ShouldContain(
+            "Smartcar:RedirectUri 'http://myapp.example.com/exchange' is not a redirect URI Smartcar accepts: http:// is allowed only for localhost");
+        error.ShouldNotContain("   at ", customMessage: "no stack trace");
+        output.ShouldNotContain("Now listening");
+    }
+
+    [Fact]
+    public async Task The_app_refuses_to_start_with_an_unknown_connect_flow_and_names_the_setting()
+    {
+        var (exitCode, error, output) = await StartAsync(new()
+        {
+            ["SMARTCAR_CLIENT_ID"] = "client",
+            ["SMARTCAR_CLIENT_SECRET"] = "secret",
+            ["SMARTCAR_REDIRECT_URI"] = "http://localhost:8000/exchange",
+            ["Smartcar__Flow"] = "Sideways",
+        });
+
+        exitCode.ShouldBe(1);
+        error.ShouldContain("'Sideways' at 'Smartcar:Flow'");
+        error.ShouldContain("Sideways is not a valid value for ConnectFlow.");
+        error.ShouldNotContain("   at ", customMessage: "no stack trace");
+        output.ShouldNotContain("Now listening");
+    }
+
+    private async Task<(int ExitCode, string Error, string Output)> StartAsync(Dictionary<string, string> environment)
+    {
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "SmartcarClean.Web.dll"))
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             WorkingDirectory = _dataDirectory,
-            Environment =
-            {
-                ["SMARTCAR_CLIENT_ID"] = "client",
-                ["SMARTCAR_CLIENT_SECRET"] = "secret",
-                ["SMARTCAR_REDIRECT_URI"] = "http://myapp.example.com/exchange",
-                ["DataDirectory"] = _dataDirectory,
-                ["Urls"] = "http://127.0.0.1:0",
-            },
+            Environment = { ["DataDirectory"] = _dataDirectory, ["Urls"] = "http://127.0.0.1:0" },
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
 
         using var app = Process.Start(start)!;
         var stderr = app.StandardError.ReadToEndAsync();
         var stdout = app.StandardOutput.ReadToEndAsync();
         await app.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-
-        app.ExitCode.ShouldBe(1);
-        var error = await stderr;
-        error.ShouldContain(
-            "Smartcar:RedirectUri 'http://myapp.example.com/exchange' is not a redirect URI Smartcar accepts: http:// is allowed only for localhost");
-        error.ShouldNotContain("   at ", customMessage: "no stack trace");
-        (await stdout).ShouldNotContain("Now listening");
+        return (app.ExitCode, await stderr, await stdout);
     }
 
     public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);
