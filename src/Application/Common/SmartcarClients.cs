@@ -94,7 +94,17 @@ public sealed class SmartcarApiException(int statusCode, string type, string? co
 
     public string? Description { get; } = description;
 
+    /// <summary>What Smartcar says resolves the error: RETRY_LATER, REAUTHENTICATE, CONTACT_SUPPORT or null.</summary>
+    public string? Resolution { get; init; }
+
     public bool IsAuthentication => Type == "AUTHENTICATION";
 
     public bool IsPermission => Type == "PERMISSION";
+
+    /// <summary>
+    /// Only a new Connect brings the connection back: its token was refused, or Smartcar's resolution is REAUTHENTICATE
+    /// (e.g. the owner changed the car account's password). A PERMISSION error also says REAUTHENTICATE, but only for
+    /// the one permission; everything else the connection allows still works, so it is not counted here.
+    /// </summary>
+    public bool RequiresReconnect => IsAuthentication || (Resolution == "REAUTHENTICATE" && !IsPermission);
 }

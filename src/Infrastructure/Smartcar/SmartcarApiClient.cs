@@ -90,6 +90,7 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
             {
                 SuggestedUserMessage = error?.SuggestedUserMessage,
                 RetryAfter = retryAfter,
+                Resolution = SmartcarResolution.Read(error?.Resolution),
             };
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
@@ -106,5 +107,6 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
 
     private sealed record CommandResult(string? Status, string? Message);
 
-    private sealed record ApiError(string? Type, string? Code, string? Description, string? SuggestedUserMessage);
+    private sealed record ApiError(
+        string? Type, string? Code, string? Description, string? SuggestedUserMessage, System.Text.Json.JsonElement? Resolution);
 }

@@ -68,6 +68,7 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
             {
                 SuggestedUserMessage = error?.SuggestedUserMessage,
                 RetryAfter = retryAfter,
+                Resolution = SmartcarResolution.Read(error?.Resolution),
             };
         }
         catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
@@ -96,5 +97,6 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
 
     private sealed record ErrorDocument(IReadOnlyList<ErrorObject>? Errors);
 
-    private sealed record ErrorObject(string? Type, string? Code, string? Detail, string? SuggestedUserMessage);
+    private sealed record ErrorObject(
+        string? Type, string? Code, string? Detail, string? SuggestedUserMessage, System.Text.Json.JsonElement? Resolution);
 }

@@ -115,6 +115,33 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
         (await _host.SendAsync(new GetVehicleDetails("v-1"))).ReconnectNeeded.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task An_error_whose_resolution_is_reauthenticate_asks_for_a_reconnect_and_remembers_it()
+    {
+        await _host.ConnectAsync();
+        _host.Smartcar.ReadFailures["odometer"] = new SmartcarApiException(400, "CONNECTED_SERVICES_ACCOUNT", "AUTHENTICATION_FAILED", "changed password")
+        {
+            Resolution = "REAUTHENTICATE",
+        };
+
+        (await _host.SendAsync(new GetVehicleDetails("v-1"))).ReconnectNeeded.ShouldBeTrue();
+
+        (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_permission_error_leaves_the_rest_of_the_connection_working()
+    {
+        await _host.ConnectAsync();
+        _host.Smartcar.ReadFailures["odometer"] = new SmartcarApiException(403, "PERMISSION", null, "insufficient") { Resolution = "REAUTHENTICATE" };
+
+        var outcome = await _host.SendAsync(new GetVehicleDetails("v-1"));
+
+        outcome.ReconnectNeeded.ShouldBeFalse();
+        outcome.Details!.LockStatus!.Reading.ShouldNotBeNull();
+        (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("../../v2.0/user")]

@@ -65,6 +65,20 @@ public sealed class SmartcarApiRetryTests : IDisposable
     }
 
     [Fact]
+    public async Task Smartcars_error_fields_are_read_resolution_included()
+    {
+        var token = await AccessTokenAsync();
+        var vehicleId = (await Api.ListVehicleIdsAsync(token, CancellationToken.None))[0];
+        Emulator.FailNext("POST", "/v2.0/vehicles/*/security", Fault.Permission());
+
+        var error = await Should.ThrowAsync<SmartcarApiException>(() => Api.SetLockAsync(token, vehicleId, true, CancellationToken.None));
+
+        (error.StatusCode, error.Type, error.Resolution).ShouldBe((403, "PERMISSION", "REAUTHENTICATE"));
+        error.SuggestedUserMessage.ShouldNotBeNullOrEmpty();
+        error.RequiresReconnect.ShouldBeFalse("a missing permission is mended by connecting again for it, not by a whole reconnect");
+    }
+
+    [Fact]
     public async Task A_command_is_never_sent_twice()
     {
         var token = await AccessTokenAsync();

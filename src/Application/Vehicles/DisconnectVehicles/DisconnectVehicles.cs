@@ -54,7 +54,7 @@ internal sealed class DisconnectVehiclesHandler(
         {
             await api.DisconnectAsync(token, vehicleId, cancellationToken);
         }
-        catch (SmartcarApiException e) when (e.IsAuthentication || e.Type is "PERMISSION" or "RESOURCE_NOT_FOUND")
+        catch (SmartcarApiException e) when (e.RequiresReconnect || e.Type is "PERMISSION" or "RESOURCE_NOT_FOUND")
         {
         }
     }

@@ -55,7 +55,7 @@ internal sealed class GetVehicleAttributesHandler(
         var serverSide = Task.WhenAll(links.Select(l => LoadAsync(l, cancellationToken)));
         var loaded = await classic;
 
-        // Smartcar refused a token (revoked, or disconnected elsewhere): remember it, so the user is asked to reconnect.
+        // Smartcar refused a token or asks the owner to sign in again: remember it, so the user is asked to reconnect.
         foreach (var (connection, vehicles) in connections.Zip(loaded))
         {
             if (vehicles.ReconnectNeeded && !connection.ReconnectNeeded)
@@ -82,7 +82,7 @@ internal sealed class GetVehicleAttributesHandler(
             var vehicles = await Task.WhenAll(ids.Select(id => api.GetAttributesAsync(token, id, cancellationToken)));
             return result with { Vehicles = vehicles, ReconnectNeeded = false };
         }
-        catch (SmartcarApiException e) when (e.IsAuthentication)
+        catch (SmartcarApiException e) when (e.RequiresReconnect)
         {
             return result;
         }

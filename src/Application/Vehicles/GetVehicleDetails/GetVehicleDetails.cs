@@ -65,7 +65,7 @@ internal sealed class GetVehicleDetailsHandler(VehicleAccess access, ISmartcarAp
                     await vin, await odometer, await location, await fuel, await battery, await charge, await lockStatus),
                 NotFound: false, ReconnectNeeded: false, null);
         }
-        catch (SmartcarApiException e) when (e.IsAuthentication)
+        catch (SmartcarApiException e) when (e.RequiresReconnect)
         {
             await access.MarkReconnectNeededAsync(vehicle.Connection, cancellationToken);
             return new VehicleDetailsOutcome(null, NotFound: false, ReconnectNeeded: true, null);
@@ -94,7 +94,7 @@ internal sealed class GetVehicleDetailsHandler(VehicleAccess access, ISmartcarAp
             {
                 return new DataItem<T>(null, SmartcarErrorMessages.ForMissingPermission(endpoint.Permission), endpoint.Permission);
             }
-            catch (SmartcarApiException e) when (!e.IsAuthentication)
+            catch (SmartcarApiException e) when (!e.RequiresReconnect)
             {
                 // One reading failing (an asleep car, a rate limit) still leaves the others to show.
                 return new DataItem<T>(null, SmartcarErrorMessages.For(e));

@@ -34,12 +34,12 @@ internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi a
         }
         catch (SmartcarApiException e)
         {
-            if (e.IsAuthentication)
+            if (e.RequiresReconnect)
             {
                 await access.MarkReconnectNeededAsync(vehicle.Connection, cancellationToken);
             }
 
-            return new CommandOutcome(false, SmartcarErrorMessages.For(e), ReconnectNeeded: e.IsAuthentication);
+            return new CommandOutcome(false, SmartcarErrorMessages.For(e), ReconnectNeeded: e.RequiresReconnect);
         }
     }
 }
