@@ -52,6 +52,18 @@ public sealed class BadInputTests(BadInputTests.App app) : IClassFixture<BadInpu
         html.ShouldContain("not in the form Smartcar sends");
     }
 
+    [Theory]
+    [InlineData("/login?permission=everything", "A permission is a Smartcar permission name")]
+    [InlineData("/login?vin=not-a-vin", "A VIN has 17 letters and digits")]
+    [InlineData("/login?mode=production", "The mode is live, test or simulated.")]
+    public async Task Connect_choices_that_cannot_be_used_are_field_errors_not_a_trip_to_Connect(string url, string error)
+    {
+        using var response = await Client.GetAsync(new Uri(url, UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain(error);
+    }
+
     [Fact]
     public async Task An_unknown_page_is_a_friendly_404()
     {
