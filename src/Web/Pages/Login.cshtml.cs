@@ -15,6 +15,6 @@ public sealed class LoginModel(ISender sender) : PageModel
         string? make, bool singleSelect, string? vin, bool forcePrompt, string? mode, CancellationToken cancellationToken)
     {
         var start = new StartConnect(forcePrompt) { Make = make, SingleSelect = singleSelect, SingleSelectVin = vin, Mode = mode };
-        return Redirect((await sender.Send(start, cancellationToken)).AbsoluteUri);
+        return Redirect((await sender.Send(start, cancellationToken)).Url.AbsoluteUri);
     }
 }
