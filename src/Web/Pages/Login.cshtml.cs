@@ -8,6 +8,8 @@ namespace SmartcarClean.Web.Pages;
 /// <summary>
 /// <c>GET /login</c>: starts Smartcar Connect, as in Smartcar's tutorial. The home page's Connect choices arrive as
 /// query parameters; bad ones re-render this page with the errors instead of leaving for Connect.
+/// <c>POST /login</c> (the home page's script, with antiforgery): starts Connect in a pop-up and answers JSON, the
+/// Connect URL for the pop-up, the state the page must see again and the only origin it may hear it from.
 /// </summary>
 public sealed class LoginModel(ISender sender) : PageModel
 {
@@ -16,5 +18,13 @@ public sealed class LoginModel(ISender sender) : PageModel
     {
         var start = new StartConnect(forcePrompt) { Make = make, SingleSelect = singleSelect, SingleSelectVin = vin, Mode = mode };
         return Redirect((await sender.Send(start, cancellationToken)).Url.AbsoluteUri);
+    }
+
+    public async Task<IActionResult> OnPostAsync(
+        string? make, bool singleSelect, string? vin, bool forcePrompt, string? mode, CancellationToken cancellationToken)
+    {
+        var start = new StartConnect(forcePrompt) { Make = make, SingleSelect = singleSelect, SingleSelectVin = vin, Mode = mode, InPopup = true };
+        var link = await sender.Send(start, cancellationToken);
+        return new JsonResult(new { connectUrl = link.Url.AbsoluteUri, state = link.State, redirectPageOrigin = link.RedirectPageOrigin });
     }
 }

@@ -39,12 +39,14 @@ public sealed class AcceptanceFixture : IAsyncLifetime
         var port = FreeLoopbackPort();
         var appUrl = new Uri($"http://localhost:{port}");
         var redirectUri = new Uri(appUrl, "/exchange").AbsoluteUri;
+        // Connect in a pop-up ends on Smartcar's JavaScript SDK page, which the emulator serves in its stead.
+        var popupRedirectUri = $"https://javascript-sdk.smartcar.com/v2/redirect?app_origin={appUrl.GetLeftPart(UriPartial.Authority)}";
         var emulatorOptions = new EmulatorOptions();
-        emulatorOptions.Applications.Add(new RegisteredApplication(ClientId, ClientSecret, [redirectUri]));
+        emulatorOptions.Applications.Add(new RegisteredApplication(ClientId, ClientSecret, [redirectUri, popupRedirectUri]));
         _emulator = SmartcarEmulator.Start(emulatorOptions);
 
         var logs = new CapturedLogs();
-        _app = new AppFactory(_emulator, redirectUri, _dataDirectory, logs);
+        _app = new AppFactory(_emulator, redirectUri, popupRedirectUri, _dataDirectory, logs);
         _app.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         _app.StartServer();
 
@@ -99,7 +101,8 @@ public sealed class AcceptanceFixture : IAsyncLifetime
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class AppFactory(SmartcarEmulator emulator, string redirectUri, string dataDirectory, CapturedLogs logs)
+    private sealed class AppFactory(
+        SmartcarEmulator emulator, string redirectUri, string popupRedirectUri, string dataDirectory, CapturedLogs logs)
         : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -113,6 +116,8 @@ public sealed class AcceptanceFixture : IAsyncLifetime
             builder.UseSetting("Smartcar:ConnectBaseUrl", emulatorUrl);
             builder.UseSetting("Smartcar:AuthBaseUrl", emulatorUrl);
             builder.UseSetting("Smartcar:ApiBaseUrl", emulatorUrl);
+            builder.UseSetting("Smartcar:PopupRedirectUri", popupRedirectUri);
+            builder.UseSetting("Smartcar:JavaScriptSdkBaseUrl", emulatorUrl);
             // Everything the app logs, at every level, is kept so a scenario can check no token was ever logged.
             builder.UseSetting("Logging:LogLevel:Default", "Trace");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
