@@ -8,7 +8,7 @@ namespace SmartcarClean.Acceptance.Drivers;
 /// Connect in a pop-up from the home page: the choice, the pop-up the click opens, what the page posts back to the app,
 /// and messages a test can forge to see the page ignore them.
 /// </summary>
-public sealed class ConnectPopup(BrowserDriver browser, AppPages app, SmartcarEmulator smartcar)
+public sealed class ConnectPopup(BrowserDriver browser, AppPages app, SmartcarEmulator smartcar, ConnectJourney journey)
 {
     private readonly List<string> _pageNavigations = [];
     private readonly List<string> _exchangePosts = [];
@@ -89,6 +89,10 @@ public sealed class ConnectPopup(BrowserDriver browser, AppPages app, SmartcarEm
     /// <summary>Makes the browser refuse pop-ups, as a pop-up blocker does (window.open returns null), from the next page on.</summary>
     public Task BlockPopupsAsync() => browser.Context.AddInitScriptAsync("window.open = function () { return null; };");
 
+    /// <summary>Opens the JavaScript SDK redirect page in a tab of its own, as if Connect had ended outside a pop-up.</summary>
+    public async Task OpenRedirectPageWithoutOpenerAsync() =>
+        await Page.GotoAsync($"{smartcar.BaseUrl}/v2/redirect?app_origin={Uri.EscapeDataString(new Uri(Page.Url).GetLeftPart(UriPartial.Authority))}&code=c&state=s");
+
     /// <summary>
     /// Clicks Connect and holds the page's next navigation to /login so that what the page says before leaving can be
     /// read; returns a function that lets it go (the click itself ends once that navigation does).
@@ -136,6 +140,8 @@ public sealed class ConnectPopup(BrowserDriver browser, AppPages app, SmartcarEm
         if (request.Method == "POST" && new Uri(request.Url).AbsolutePath == "/exchange")
         {
             _exchangePosts.Add(request.PostData ?? "");
+            // The pop-up's way back to the app, with Connect's code in the body instead of the address.
+            journey.Record(new Uri(new Uri(request.Url), "/exchange?" + request.PostData));
         }
     }
 

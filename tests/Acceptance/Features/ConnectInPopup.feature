@@ -17,6 +17,7 @@ Feature: Connect in a pop-up
     And the page never left the app for Connect
     And the page sent Connect's result to the app once, by POST and without the code in any address
     And exactly 1 token request reached Smartcar
+    And neither the authorization code nor the client secret appears in the app's logs
 
   Scenario: Denying in the pop-up is explained in the page
     When I connect my "FORD" in the pop-up signing in as "owner@example.com" and deny access
@@ -46,3 +47,7 @@ Feature: Connect in a pop-up
     And I see my vehicles
       | make | model | year |
       | BMW  | i3    | 2019 |
+
+  Scenario: Smartcar's redirect page opened without a pop-up says why it cannot finish
+    When I open Smartcar's redirect page in a tab of its own
+    Then it says "no window opened it"

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using SmartcarClean.Acceptance.Drivers;
 using SmartcarClean.Acceptance.Runner;
 using SmartcarClean.Acceptance.Support;
@@ -83,6 +84,12 @@ public sealed class PopupSteps(BrowserDriver browser, ConnectPopup popup, Smartc
         code.ShouldNotBe("forged-code");
         popup.PageNavigations.ShouldAllBe(url => !url.Contains(code, StringComparison.Ordinal));
     }
+
+    [When("I open Smartcar's redirect page in a tab of its own")]
+    public Task WhenIOpenTheRedirectPageInATabOfItsOwn() => popup.OpenRedirectPageWithoutOpenerAsync();
+
+    [Then("it says {string}")]
+    public Task ThenItSays(string text) => Expect(browser.Page.GetByRole(AriaRole.Status)).ToContainTextAsync(text);
 
     [Then("I am still on the home page")]
     public void ThenIAmStillOnTheHomePage() => new Uri(browser.Page.Url).AbsolutePath.ShouldBe("/");
