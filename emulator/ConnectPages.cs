@@ -11,7 +11,7 @@ namespace SmartcarClean.Emulator;
 /// user walks preamble → brand → login → permissions, and Allow/Deny redirects back to the app.
 /// The session id travels in the path: <c>/connect/{session}/{step}</c>.
 /// </summary>
-internal sealed class ConnectPages(SmartcarWorld world)
+internal sealed class ConnectPages(SmartcarWorld world, string baseUrl)
 {
     public void Register(WireMockServer server)
     {
@@ -156,12 +156,12 @@ internal sealed class ConnectPages(SmartcarWorld world)
         if (request.ResponseType == "none")
         {
             var grant = world.ApproveWithoutCode(session);
-            return HttpReplies.Redirect(UrlEncoded.AppendQuery(request.RedirectUri,
+            return RedirectTo(UrlEncoded.AppendQuery(request.RedirectUri,
                 [("user_id", grant.User.Id), ("state", request.State)]));
         }
 
         var code = world.Approve(session);
-        return HttpReplies.Redirect(UrlEncoded.AppendQuery(request.RedirectUri,
+        return RedirectTo(UrlEncoded.AppendQuery(request.RedirectUri,
             [("code", code.Value), ("state", request.State), ("user_id", code.Grant.User.Id)]));
     }
 
@@ -173,11 +173,14 @@ internal sealed class ConnectPages(SmartcarWorld world)
             world.EndSession(session);
         }
 
-        var location = error.RedirectUri(request.RedirectUri, request.State);
+        var location = JavaScriptSdkRedirectPage.Landing(error.RedirectUri(request.RedirectUri, request.State), baseUrl);
         return error.Code == ConnectError.ConfigurationErrorCode
             ? HttpReplies.Html(400, ConnectHtml.ConfigurationError(error, location))
             : HttpReplies.Redirect(location);
     }
+
+    private ResponseMessage RedirectTo(string location) =>
+        HttpReplies.Redirect(JavaScriptSdkRedirectPage.Landing(location, baseUrl));
 
     private static ResponseMessage InvalidParameter(string name) => ErrorPage($"400: Invalid parameter {name}");
 

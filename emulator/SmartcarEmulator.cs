@@ -78,7 +78,9 @@ public sealed partial class SmartcarEmulator : IDisposable
             PreWireMockMiddlewareInit = DroppedConnections.Install,
         }, options.Port);
 
-        new ConnectPages(world).Register(server);
+        var baseUrl = $"http://127.0.0.1:{server.Ports[0]}";
+        new ConnectPages(world, baseUrl).Register(server);
+        JavaScriptSdkRedirectPage.Register(server);
         new TokenEndpoint(world).Register(server);
         new VehicleApi(world).Register(server);
         new ApplicationTokenEndpoint(world).Register(server);
@@ -88,7 +90,7 @@ public sealed partial class SmartcarEmulator : IDisposable
             .RespondWith(Response.Create().WithCallback(request =>
                 HttpReplies.Json(404, new { error = "not_found", error_description = $"No route for {request.Method} {request.Path}." })));
 
-        var emulator = new SmartcarEmulator(server, world, clock, $"http://127.0.0.1:{server.Ports[0]}");
+        var emulator = new SmartcarEmulator(server, world, clock, baseUrl);
         new SteeringApi(emulator).Register(server);
         return emulator;
     }

@@ -12,6 +12,16 @@ public sealed class SmartcarOptions
     /// <summary>Must be registered with the Smartcar application exactly as written here.</summary>
     public string RedirectUri { get; set; } = string.Empty;
 
+    /// <summary>
+    /// For Connect in a pop-up, the JavaScript SDK's redirect page,
+    /// <c>https://javascript-sdk.smartcar.com/v2/redirect?app_origin=ORIGIN</c> with this app's origin; registered with
+    /// the Smartcar application like <see cref="RedirectUri"/>. Empty: Connect opens in the page only.
+    /// </summary>
+    public string PopupRedirectUri { get; set; } = string.Empty;
+
+    /// <summary>Whether the home page offers Connect in a pop-up first; the user can still choose the page.</summary>
+    public bool ConnectInPopup { get; set; }
+
     public IList<string> Scopes { get; } = [];
 
     /// <summary><c>live</c>, <c>test</c> or <c>simulated</c>.</summary>
@@ -22,6 +32,12 @@ public sealed class SmartcarOptions
     public Uri AuthBaseUrl { get; set; } = new("https://auth.smartcar.com");
 
     public Uri ApiBaseUrl { get; set; } = new("https://api.smartcar.com");
+
+    /// <summary>
+    /// Where the JavaScript SDK's redirect page is really served: Smartcar's, or the emulator offline, which stands in
+    /// for it as it does for Connect. The pop-up's message is accepted from this origin only.
+    /// </summary>
+    public Uri JavaScriptSdkBaseUrl { get; set; } = new("https://javascript-sdk.smartcar.com");
 
     /// <summary>Which Connect flow the app uses; see <see cref="ConnectFlow"/>.</summary>
     public ConnectFlow Flow { get; set; } = ConnectFlow.Classic;

@@ -9,6 +9,8 @@ public static class RedirectUri
 {
     public const string JavaScriptSdkHost = "javascript-sdk.smartcar.com";
 
+    private const string AppOriginParameter = "app_origin=";
+
     /// <summary>Null when Smartcar would accept <paramref name="value"/> for <paramref name="clientId"/>; otherwise the rule it breaks.</summary>
     public static string? FindViolation(string value, string clientId)
     {
@@ -33,6 +35,30 @@ public static class RedirectUri
         };
     }
 
+    /// <summary>
+    /// Whether <paramref name="value"/> names Smartcar's JavaScript SDK redirect page (valid or not): the page Connect
+    /// sends a pop-up to, which hands the result to the window that opened it.
+    /// </summary>
+    public static bool IsJavaScriptSdk(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && uri.Scheme == "https"
+        && string.Equals(uri.Host, JavaScriptSdkHost, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The <c>app_origin</c> of a valid JavaScript SDK redirect URI: the only origin the redirect page hands Connect's
+    /// result to, so the page that opens the pop-up must be served from it. Null for any other redirect URI.
+    /// </summary>
+    public static string? AppOriginOf(string value, string clientId)
+    {
+        if (!IsJavaScriptSdk(value) || FindViolation(value, clientId) is not null)
+        {
+            return null;
+        }
+
+        var query = new Uri(value).Query.TrimStart('?');
+        return Uri.UnescapeDataString(query[AppOriginParameter.Length..]);
+    }
+
     private static string? JavaScriptSdkViolation(Uri uri)
     {
         if (uri.AbsolutePath != "/v2/redirect")
@@ -41,13 +67,13 @@ public static class RedirectUri
         }
 
         var query = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries);
-        var origins = query.Where(p => p.StartsWith("app_origin=", StringComparison.Ordinal)).ToList();
+        var origins = query.Where(p => p.StartsWith(AppOriginParameter, StringComparison.Ordinal)).ToList();
         if (query.Length != 1 || origins.Count != 1)
         {
             return "The JavaScript SDK redirect must carry exactly one parameter, app_origin.";
         }
 
-        var origin = Uri.UnescapeDataString(origins[0]["app_origin=".Length..]);
+        var origin = Uri.UnescapeDataString(origins[0][AppOriginParameter.Length..]);
         return IsOrigin(origin)
             ? null
             : "app_origin must be an origin only (scheme, host and optional port, http only for localhost), with no path, query or fragment.";

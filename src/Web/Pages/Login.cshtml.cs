@@ -9,6 +9,8 @@ namespace SmartcarClean.Web.Pages;
 /// <c>GET /login</c>: starts Smartcar Connect, as in Smartcar's tutorial. The home page's Connect choices arrive as
 /// query parameters; bad ones re-render this page with the errors instead of leaving for Connect. A vehicle page sends
 /// <c>permission</c> (and the car's <c>make</c>) to connect again granting a permission Smartcar said was missing.
+/// <c>POST /login</c> (the home page's script, with antiforgery): starts Connect in a pop-up and answers JSON, the
+/// Connect URL for the pop-up, the state the page must see again and the only origin it may hear it from.
 /// </summary>
 public sealed class LoginModel(ISender sender) : PageModel
 {
@@ -23,6 +25,14 @@ public sealed class LoginModel(ISender sender) : PageModel
             Mode = mode,
             Permission = permission,
         };
-        return Redirect((await sender.Send(start, cancellationToken)).AbsoluteUri);
+        return Redirect((await sender.Send(start, cancellationToken)).Url.AbsoluteUri);
+    }
+
+    public async Task<IActionResult> OnPostAsync(
+        string? make, bool singleSelect, string? vin, bool forcePrompt, string? mode, CancellationToken cancellationToken)
+    {
+        var start = new StartConnect(forcePrompt) { Make = make, SingleSelect = singleSelect, SingleSelectVin = vin, Mode = mode, InPopup = true };
+        var link = await sender.Send(start, cancellationToken);
+        return new JsonResult(new { connectUrl = link.Url.AbsoluteUri, state = link.State, redirectPageOrigin = link.RedirectPageOrigin });
     }
 }

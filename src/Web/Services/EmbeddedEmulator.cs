@@ -5,8 +5,9 @@ namespace SmartcarClean.Web.Services;
 
 /// <summary>
 /// Offline development: when <c>Emulator:Enabled</c> is true (the default in appsettings.json), the app starts the
-/// Smartcar emulator in-process, registers itself there with its own client id, secret and redirect URI, and points
-/// its Connect, auth and API base URLs (v2.0 and v3) at it. With real Smartcar credentials configured it stays off.
+/// Smartcar emulator in-process, registers itself there with its own client id, secret and redirect URIs (the page's
+/// and, when set, the pop-up's), and points its Connect, auth and API base URLs (v2.0 and v3) at it, and the
+/// JavaScript SDK's redirect page too (the emulator serves it). With real Smartcar credentials configured it stays off.
 /// </summary>
 public static class EmbeddedEmulator
 {
@@ -18,10 +19,16 @@ public static class EmbeddedEmulator
         }
 
         var smartcar = builder.Configuration.GetSection(SmartcarOptions.Section);
+        var redirectUris = new List<string> { smartcar[nameof(SmartcarOptions.RedirectUri)] ?? string.Empty };
+        if (smartcar[nameof(SmartcarOptions.PopupRedirectUri)] is { Length: > 0 } popupRedirectUri)
+        {
+            redirectUris.Add(popupRedirectUri);
+        }
+
         var application = new RegisteredApplication(
             smartcar[nameof(SmartcarOptions.ClientId)] ?? string.Empty,
             smartcar[nameof(SmartcarOptions.ClientSecret)] ?? string.Empty,
-            [smartcar[nameof(SmartcarOptions.RedirectUri)] ?? string.Empty]);
+            redirectUris);
         var options = new EmulatorOptions { Port = builder.Configuration.GetValue("Emulator:Port", 0) };
         options.Applications.Add(application);
 
@@ -37,6 +44,7 @@ public static class EmbeddedEmulator
             [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ApiBaseUrl)}"] = emulator.BaseUrl,
             [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ApplicationAuthBaseUrl)}"] = emulator.BaseUrl,
             [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.VehicleApiBaseUrl)}"] = emulator.BaseUrl,
+            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.JavaScriptSdkBaseUrl)}"] = emulator.BaseUrl,
         });
     }
 }

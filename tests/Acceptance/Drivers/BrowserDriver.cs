@@ -13,10 +13,17 @@ public sealed class BrowserDriver(IBrowser browser, AppUnderTest app, ScenarioCo
 {
     private readonly List<(IBrowserContext Context, IPage Page)> _browsers = [];
     private int _current;
+    private IPage? _popup;
 
     public IPage Page => Current.Page;
 
     public IBrowserContext Context => Current.Context;
+
+    /// <summary>The window Smartcar Connect is in: the pop-up the app opened for it while that is open, else the page.</summary>
+    public IPage ConnectWindow => _popup is { IsClosed: false } popup ? popup : Page;
+
+    /// <summary>From now on Connect is in <paramref name="popup"/> (until it closes).</summary>
+    public void UsePopup(IPage popup) => _popup = popup;
 
     private (IBrowserContext Context, IPage Page) Current =>
         _browsers.Count > 0 ? _browsers[_current] : throw new InvalidOperationException("The browser has not started.");

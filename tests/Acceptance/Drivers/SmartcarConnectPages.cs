@@ -4,11 +4,11 @@ namespace SmartcarClean.Acceptance.Drivers;
 
 /// <summary>
 /// Smartcar Connect's pages, by the element ids Smartcar's own Connect uses (so the same steps could drive the
-/// real Connect in test mode): preamble, brand, sign-in, permissions.
+/// real Connect in test mode): preamble, brand, sign-in, permissions. In the page, or in the pop-up the app opened.
 /// </summary>
 public sealed class SmartcarConnectPages(BrowserDriver browser)
 {
-    private IPage Page => browser.Page;
+    private IPage Page => browser.ConnectWindow;
 
     /// <summary>Through Connect to the permissions page; a null make: the app named the brand, so no brand list shows.</summary>
     public async Task SignInAsync(string? make, string email)

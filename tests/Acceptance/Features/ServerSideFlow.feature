@@ -17,6 +17,16 @@ Feature: Connect through Smartcar's server-side flow
     And Smartcar was asked for exactly 1 application token
     And no token was requested from Smartcar
 
+  Scenario: Connect in a pop-up: the page hands the Smartcar user id to the app
+    Given I am on the home page
+    And I choose to open Connect in a pop-up
+    When I connect my "TESLA" in the pop-up signing in as "owner@example.com" and allow access
+    Then the pop-up closes
+    And I see my vehicles
+      | make  | model   | year |
+      | TESLA | Model 3 | 2021 |
+    And no token was requested from Smartcar
+
   Scenario: Cars from two Connect sessions are all listed
     Given I have connected my "CHEVROLET" signing in as "2-vehicles@smartcar.com"
     And I have connected my "BMW" signing in as "owner@example.com"

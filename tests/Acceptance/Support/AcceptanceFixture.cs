@@ -32,7 +32,8 @@ public sealed class AcceptanceFixture : IAsyncLifetime
         var classic = TestApps.Plan(ConnectFlow.Classic);
         var serverSide = TestApps.Plan(ConnectFlow.ServerSide);
         var emulatorOptions = new EmulatorOptions();
-        emulatorOptions.Applications.Add(new RegisteredApplication(ClientId, ClientSecret, [classic.RedirectUri, serverSide.RedirectUri]));
+        emulatorOptions.Applications.Add(new RegisteredApplication(
+            ClientId, ClientSecret, [classic.RedirectUri, classic.PopupRedirectUri, serverSide.RedirectUri, serverSide.PopupRedirectUri]));
         _emulator = SmartcarEmulator.Start(emulatorOptions);
         _apps = new TestApps(_emulator, _dataDirectory, _logs, classic, serverSide);
 

@@ -28,8 +28,8 @@ public sealed class TestApps(
     private readonly Lazy<AppFactory> _classic = new(() => Start(emulator, dataDirectory, logs, classic));
     private readonly Lazy<AppFactory> _serverSide = new(() => Start(emulator, dataDirectory, logs, serverSide));
 
-    /// <summary>An app's flow and where it will listen; the redirect URI must be registered before it starts.</summary>
-    public sealed record PlannedApp(ConnectFlow Flow, Uri BaseUrl, string RedirectUri);
+    /// <summary>An app's flow and where it will listen; its redirect URIs must be registered before it starts.</summary>
+    public sealed record PlannedApp(ConnectFlow Flow, Uri BaseUrl, string RedirectUri, string PopupRedirectUri);
 
     /// <summary>Smartcar allows http redirect URIs only on "localhost"; the app itself listens on 127.0.0.1.</summary>
     public static PlannedApp Plan(ConnectFlow flow)
@@ -37,7 +37,9 @@ public sealed class TestApps(
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var baseUrl = new Uri($"http://localhost:{((IPEndPoint)listener.LocalEndpoint).Port}");
-        return new PlannedApp(flow, baseUrl, new Uri(baseUrl, "/exchange").AbsoluteUri);
+        // Connect in a pop-up ends on Smartcar's JavaScript SDK page, which the emulator serves in its stead.
+        var popupRedirectUri = $"https://javascript-sdk.smartcar.com/v2/redirect?app_origin={baseUrl.GetLeftPart(UriPartial.Authority)}";
+        return new PlannedApp(flow, baseUrl, new Uri(baseUrl, "/exchange").AbsoluteUri, popupRedirectUri);
     }
 
     /// <summary>The app a scenario runs against, started if it is not yet.</summary>
@@ -81,6 +83,8 @@ public sealed class TestApps(
             builder.UseSetting("Smartcar:ApiBaseUrl", emulatorUrl);
             builder.UseSetting("Smartcar:ApplicationAuthBaseUrl", emulatorUrl);
             builder.UseSetting("Smartcar:VehicleApiBaseUrl", emulatorUrl);
+            builder.UseSetting("Smartcar:PopupRedirectUri", plan.PopupRedirectUri);
+            builder.UseSetting("Smartcar:JavaScriptSdkBaseUrl", emulatorUrl);
             // Everything the app logs, at every level, is kept so a scenario can check no token was ever logged.
             builder.UseSetting("Logging:LogLevel:Default", "Trace");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");

@@ -27,6 +27,36 @@ public sealed class HandleRedirectTests : IDisposable
     }
 
     [Fact]
+    public async Task A_popup_attempt_exchanges_its_code_with_the_javascript_sdk_redirect_uri_it_sent_to_connect()
+    {
+        _host.Options.PopupRedirectUri = HandlerTestHost.PopupRedirectUri;
+        var link = await _host.SendAsync(new StartConnect() { InPopup = true });
+
+        var outcome = await _host.SendAsync(new HandleRedirect("code-1", link.State, null, null));
+
+        outcome.Succeeded.ShouldBeTrue();
+        _host.Smartcar.Exchanges.ShouldBe([("code-1", HandlerTestHost.PopupRedirectUri)]);
+    }
+
+    [Fact]
+    public async Task A_popup_state_is_accepted_only_once_and_only_in_the_session_that_started_it()
+    {
+        _host.Options.PopupRedirectUri = HandlerTestHost.PopupRedirectUri;
+        var link = await _host.SendAsync(new StartConnect() { InPopup = true });
+
+        _host.User.SessionId = "session-b";
+        var elsewhere = await _host.SendAsync(new HandleRedirect("code-1", link.State, null, null));
+        _host.User.SessionId = "session-a";
+        var first = await _host.SendAsync(new HandleRedirect("code-1", link.State, null, null));
+        var again = await _host.SendAsync(new HandleRedirect("code-1", link.State, null, null));
+
+        elsewhere.Failure.ShouldNotBeNull().State.ShouldBe(StateCheck.Unknown);
+        first.Succeeded.ShouldBeTrue();
+        again.Failure.ShouldNotBeNull().State.ShouldBe(StateCheck.Reused);
+        _host.Smartcar.Exchanges.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Connecting_the_same_car_again_replaces_its_tokens_and_never_lists_it_twice()
     {
         _host.Smartcar.Vehicles["v-2"] = new VehicleAttributes("v-2", "TESLA", "Model Y", 2022);
@@ -233,7 +263,7 @@ public sealed class HandleRedirectTests : IDisposable
 
     private async Task<string> StartAsync()
     {
-        var url = await _host.SendAsync(new StartConnect());
+        var url = (await _host.SendAsync(new StartConnect())).Url;
         return QueryHelpers.ParseQuery(url.Query)["state"].ToString();
     }
 

@@ -18,6 +18,7 @@ namespace SmartcarClean.Unit.Application;
 internal sealed class HandlerTestHost : IDisposable
 {
     public const string RedirectUri = "http://localhost:8000/exchange";
+    public const string PopupRedirectUri = "https://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:8000";
 
     private readonly ServiceProvider _services;
 
@@ -62,7 +63,7 @@ internal sealed class HandlerTestHost : IDisposable
     /// <summary>A whole classic Connect for the current user: StartConnect, then a redirect with a code and its state.</summary>
     public async Task ConnectAsync(string code = "code-1")
     {
-        var url = await SendAsync(new StartConnect());
+        var url = (await SendAsync(new StartConnect())).Url;
         var state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(url.Query)["state"].ToString();
         (await SendAsync(new HandleRedirect(code, state, null, null))).Succeeded.ShouldBeTrue();
     }

@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Application.Connect.HandleRedirect;
@@ -174,7 +173,7 @@ public sealed class ServerSideFlowTests : IDisposable
         (await RedirectAsync(await StartAsync(), userId)).Succeeded.ShouldBeTrue();
 
     private async Task<string> StartAsync() =>
-        QueryHelpers.ParseQuery((await _host.SendAsync(new StartConnect())).Query)["state"].ToString();
+        (await _host.SendAsync(new StartConnect())).State;
 
     private Task<ConnectOutcome> RedirectAsync(string state, string? userId, string? code = null) =>
         _host.SendAsync(new HandleRedirect(code, state, null, null) { UserId = userId });

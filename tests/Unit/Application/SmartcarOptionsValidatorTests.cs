@@ -33,6 +33,33 @@ public sealed class SmartcarOptionsValidatorTests
         ]);
     }
 
+    [Fact]
+    public void A_javascript_sdk_popup_redirect_for_the_apps_origin_passes()
+    {
+        var options = Options();
+        options.PopupRedirectUri = "https://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:8000";
+        options.ConnectInPopup = true;
+
+        Validate(options).Succeeded.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("https://myapp.com/popup", "must be the JavaScript SDK redirect page")]
+    [InlineData("https://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:8000/home", "app_origin must be an origin only")]
+    [InlineData("https://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:9000", "app_origin 'http://localhost:9000' must be the app's own origin")]
+    public void A_popup_redirect_uri_that_cannot_reach_this_app_names_the_rule(string popupRedirectUri, string message)
+    {
+        var options = Options();
+        options.PopupRedirectUri = popupRedirectUri;
+
+        Validate(options).FailureMessage.ShouldNotBeNull().ShouldContain(message);
+    }
+
+    [Fact]
+    public void Connect_in_a_popup_by_default_needs_its_redirect_page() =>
+        Validate(new SmartcarOptions { ClientId = "client", ClientSecret = "secret", ConnectInPopup = true })
+            .FailureMessage.ShouldNotBeNull().ShouldContain("Smartcar:ConnectInPopup needs Smartcar:PopupRedirectUri");
+
     private static SmartcarOptions Options(
         string clientId = "client", string clientSecret = "secret", string redirectUri = "http://localhost:8000/exchange", string mode = "test") =>
         new() { ClientId = clientId, ClientSecret = clientSecret, RedirectUri = redirectUri, Mode = mode };

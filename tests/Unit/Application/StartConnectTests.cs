@@ -11,7 +11,7 @@ public sealed class StartConnectTests : IDisposable
     [Fact]
     public async Task Builds_the_connect_url_from_configuration_with_a_fresh_state()
     {
-        var url = await _host.SendAsync(new StartConnect());
+        var url = (await _host.SendAsync(new StartConnect())).Url;
 
         url.GetLeftPart(UriPartial.Path).ShouldBe("http://connect.example/oauth/authorize");
         var query = QueryHelpers.ParseQuery(url.Query);
@@ -27,7 +27,7 @@ public sealed class StartConnectTests : IDisposable
     [Fact]
     public async Task Binds_the_state_to_the_user_and_session_that_asked_and_to_the_redirect_uri()
     {
-        var url = await _host.SendAsync(new StartConnect());
+        var url = (await _host.SendAsync(new StartConnect())).Url;
         var state = QueryHelpers.ParseQuery(url.Query)["state"].ToString();
 
         var attempt = await _host.QueryDbAsync(db => db.ConnectAttempts.SingleAsync());
@@ -41,8 +41,8 @@ public sealed class StartConnectTests : IDisposable
     [Fact]
     public async Task Each_start_gets_its_own_state()
     {
-        var first = await _host.SendAsync(new StartConnect());
-        var second = await _host.SendAsync(new StartConnect());
+        var first = (await _host.SendAsync(new StartConnect())).Url;
+        var second = (await _host.SendAsync(new StartConnect())).Url;
 
         QueryHelpers.ParseQuery(first.Query)["state"].ShouldNotBe(QueryHelpers.ParseQuery(second.Query)["state"]);
     }
@@ -52,7 +52,7 @@ public sealed class StartConnectTests : IDisposable
     {
         _host.Options.Scopes.Add("control_security");
 
-        var url = await _host.SendAsync(new StartConnect { Permission = "control_security", Make = "TESLA" });
+        var url = (await _host.SendAsync(new StartConnect { Permission = "control_security", Make = "TESLA" })).Url;
 
         var query = QueryHelpers.ParseQuery(url.Query);
         query["scope"].ToString().ShouldBe("read_vehicle_info required:read_odometer required:control_security");
@@ -72,7 +72,7 @@ public sealed class StartConnectTests : IDisposable
     [Fact]
     public async Task Forcing_the_approval_prompt_sends_force()
     {
-        var url = await _host.SendAsync(new StartConnect(ForceApprovalPrompt: true));
+        var url = (await _host.SendAsync(new StartConnect(ForceApprovalPrompt: true))).Url;
 
         QueryHelpers.ParseQuery(url.Query)["approval_prompt"].ToString().ShouldBe("force");
     }
@@ -82,7 +82,7 @@ public sealed class StartConnectTests : IDisposable
     {
         _host.Options.RedirectUri = string.Empty;
 
-        var url = await _host.SendAsync(new StartConnect());
+        var url = (await _host.SendAsync(new StartConnect())).Url;
 
         QueryHelpers.ParseQuery(url.Query).ContainsKey("redirect_uri").ShouldBeFalse();
         (await _host.QueryDbAsync(db => db.ConnectAttempts.SingleAsync())).RedirectUri.ShouldBeNull();
@@ -91,7 +91,7 @@ public sealed class StartConnectTests : IDisposable
     [Fact]
     public async Task The_users_choices_reach_connect()
     {
-        var url = await _host.SendAsync(new StartConnect(ForceApprovalPrompt: true) { Make = "tesla", SingleSelectVin = "5yjxcde22hf068739", Mode = "simulated" });
+        var url = (await _host.SendAsync(new StartConnect(ForceApprovalPrompt: true) { Make = "tesla", SingleSelectVin = "5yjxcde22hf068739", Mode = "simulated" })).Url;
 
         var query = QueryHelpers.ParseQuery(url.Query);
         query["make"].ToString().ShouldBe("TESLA");
@@ -104,7 +104,7 @@ public sealed class StartConnectTests : IDisposable
     [Fact]
     public async Task Without_choices_no_optional_parameter_is_sent()
     {
-        var url = await _host.SendAsync(new StartConnect() { Make = "", SingleSelectVin = "" });
+        var url = (await _host.SendAsync(new StartConnect() { Make = "", SingleSelectVin = "" })).Url;
 
         var query = QueryHelpers.ParseQuery(url.Query);
         query.Keys.ShouldBe(["response_type", "client_id", "redirect_uri", "scope", "state", "mode", "approval_prompt"], ignoreOrder: true);
@@ -121,6 +121,46 @@ public sealed class StartConnectTests : IDisposable
             () => _host.SendAsync(new StartConnect() { Make = make, SingleSelectVin = vin, Mode = mode }));
 
         exception.Errors.ShouldContain(e => e.PropertyName == field);
+        (await _host.QueryDbAsync(db => db.ConnectAttempts.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task In_a_popup_connect_returns_to_the_javascript_sdk_page_and_the_attempt_keeps_that_redirect_uri()
+    {
+        _host.Options.PopupRedirectUri = HandlerTestHost.PopupRedirectUri;
+        _host.Options.JavaScriptSdkBaseUrl = new Uri("http://127.0.0.1:8010/");
+
+        var link = await _host.SendAsync(new StartConnect() { InPopup = true });
+
+        var query = QueryHelpers.ParseQuery(link.Url.Query);
+        query["redirect_uri"].ToString().ShouldBe(HandlerTestHost.PopupRedirectUri);
+        query["state"].ToString().ShouldBe(link.State);
+        // The only origin whose message the page may accept: the configured redirect page's, without a path.
+        link.RedirectPageOrigin.ShouldBe("http://127.0.0.1:8010");
+        var attempt = await _host.QueryDbAsync(db => db.ConnectAttempts.SingleAsync());
+        attempt.State.ShouldBe(link.State);
+        attempt.RedirectUri.ShouldBe(HandlerTestHost.PopupRedirectUri);
+        attempt.SessionId.ShouldBe("session-a");
+    }
+
+    [Fact]
+    public async Task In_the_page_there_is_no_redirect_page_origin_to_trust()
+    {
+        _host.Options.PopupRedirectUri = HandlerTestHost.PopupRedirectUri;
+
+        var link = await _host.SendAsync(new StartConnect());
+
+        link.RedirectPageOrigin.ShouldBeNull();
+        QueryHelpers.ParseQuery(link.Url.Query)["redirect_uri"].ToString().ShouldBe(HandlerTestHost.RedirectUri);
+    }
+
+    [Fact]
+    public async Task A_popup_without_a_configured_redirect_page_is_a_validation_error_and_starts_nothing()
+    {
+        var exception = await Should.ThrowAsync<FluentValidation.ValidationException>(
+            () => _host.SendAsync(new StartConnect() { InPopup = true }));
+
+        exception.Errors.ShouldContain(e => e.PropertyName == "InPopup");
         (await _host.QueryDbAsync(db => db.ConnectAttempts.CountAsync())).ShouldBe(0);
     }
 

@@ -36,4 +36,21 @@ public sealed class RedirectUriTests
     [InlineData("sc00000000-0000-0000-0000-000000000000://callback", "this application's own scheme")]
     public void Anything_else_is_refused_naming_the_rule(string uri, string rule) =>
         RedirectUri.FindViolation(uri, ClientId).ShouldNotBeNull().ShouldContain(rule);
+
+    [Theory]
+    [InlineData("https://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:8000", "http://localhost:8000")]
+    [InlineData("https://javascript-sdk.smartcar.com/v2/redirect?app_origin=https%3A%2F%2Fmyapp.example.com", "https://myapp.example.com")]
+    [InlineData("https://javascript-sdk.smartcar.com/v2/redirect?app_origin=https://myapp.com/some/path", null)]
+    [InlineData("https://myapp.com/v2/redirect?app_origin=https://myapp.com", null)]
+    [InlineData("http://localhost:8000/exchange", null)]
+    public void The_app_origin_of_a_valid_javascript_sdk_redirect_is_where_the_page_posts_the_result(string uri, string? origin) =>
+        RedirectUri.AppOriginOf(uri, ClientId).ShouldBe(origin);
+
+    [Theory]
+    [InlineData("https://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:8000", true)]
+    [InlineData("https://JAVASCRIPT-SDK.smartcar.com/redirect-2.0.0?app_origin=http://localhost:8000", true)]
+    [InlineData("http://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:8000", false)]
+    [InlineData("http://localhost:8000/v2/redirect?app_origin=http://localhost:8000", false)]
+    public void Only_smartcars_host_names_the_javascript_sdk_page(string uri, bool expected) =>
+        RedirectUri.IsJavaScriptSdk(uri).ShouldBe(expected);
 }

@@ -8,10 +8,12 @@ namespace SmartcarClean.Application.Connect.StartConnect;
 /// <summary>
 /// Begins a Connect attempt for the current user's session and returns the Connect URL to send it to. The options
 /// are the user's choices: skip the brand page (<see cref="Make"/>), let only one car be chosen (optionally a given
-/// VIN), always show the permissions page, or another mode than the configured one. <see cref="Permission"/>: connect
-/// again to grant a permission Smartcar said was missing; it is asked for as required, and the prompt always shown.
+/// VIN), always show the permissions page, another mode than the configured one, or Connect in a pop-up
+/// (<see cref="InPopup"/>), which ends on the JavaScript SDK's redirect page instead of the app's redirect URI.
+/// <see cref="Permission"/>: connect again to grant a permission Smartcar said was missing; it is asked for as
+/// required, and the prompt always shown.
 /// </summary>
-public sealed record StartConnect(bool ForceApprovalPrompt = false) : ICommand<Uri>
+public sealed record StartConnect(bool ForceApprovalPrompt = false) : ICommand<ConnectLink>
 {
     public string? Make { get; init; }
 
@@ -22,19 +24,35 @@ public sealed record StartConnect(bool ForceApprovalPrompt = false) : ICommand<U
     public string? Mode { get; init; }
 
     public string? Permission { get; init; }
+
+    public bool InPopup { get; init; }
+}
+
+/// <summary>
+/// Where to send the user, and the state the attempt expects back. For a pop-up, also the origin of the page that
+/// will hand the result over (<see cref="RedirectPageOrigin"/>): the opener accepts a message from it only.
+/// </summary>
+public sealed record ConnectLink(Uri Url, string State)
+{
+    public string? RedirectPageOrigin { get; init; }
+
+    public override string ToString() => $"ConnectLink {{ Url = {Url.GetLeftPart(UriPartial.Path)} }}";
 }
 
 internal sealed class StartConnectHandler(
     IApplicationDbContext db,
     ICurrentUser user,
     IOptions<SmartcarOptions> options,
-    TimeProvider time) : ICommandHandler<StartConnect, Uri>
+    TimeProvider time) : ICommandHandler<StartConnect, ConnectLink>
 {
-    public async ValueTask<Uri> Handle(StartConnect command, CancellationToken cancellationToken)
+    public async ValueTask<ConnectLink> Handle(StartConnect command, CancellationToken cancellationToken)
     {
         var smartcar = options.Value;
-        // No redirect URI configured: Smartcar sends the user to the application's default one.
-        var redirectUri = string.IsNullOrEmpty(smartcar.RedirectUri) ? null : smartcar.RedirectUri;
+        // The attempt keeps the redirect URI it sends, so the token exchange sends the same one (Smartcar checks).
+        // In the page with none configured, Smartcar sends the user to the application's default one.
+        var redirectUri = command.InPopup ? smartcar.PopupRedirectUri
+            : string.IsNullOrEmpty(smartcar.RedirectUri) ? null
+            : smartcar.RedirectUri;
         var attempt = ConnectAttempt.Start(user.Id, user.SessionId, redirectUri, time.GetUtcNow());
         db.ConnectAttempts.Add(attempt);
         await db.SaveChangesAsync(cancellationToken);
@@ -71,7 +89,10 @@ internal sealed class StartConnectHandler(
         }
 
         var queryString = string.Join('&', query.Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value)}"));
-        return new Uri(smartcar.ConnectBaseUrl, $"/oauth/authorize?{queryString}");
+        return new ConnectLink(new Uri(smartcar.ConnectBaseUrl, $"/oauth/authorize?{queryString}"), attempt.State)
+        {
+            RedirectPageOrigin = command.InPopup ? smartcar.JavaScriptSdkBaseUrl.GetLeftPart(UriPartial.Authority) : null,
+        };
     }
 
     // The configured scopes, with the missing permission made required (the user cannot finish without granting it).

@@ -1,4 +1,6 @@
 using FluentValidation;
+using Microsoft.Extensions.Options;
+using SmartcarClean.Application.Common;
 
 namespace SmartcarClean.Application.Connect.StartConnect;
 
@@ -6,7 +8,7 @@ internal sealed class StartConnectValidator : AbstractValidator<StartConnect>
 {
     private static readonly string[] Modes = ["live", "test", "simulated"];
 
-    public StartConnectValidator()
+    public StartConnectValidator(IOptions<SmartcarOptions> options)
     {
         RuleFor(c => c.Make).MaximumLength(32).Matches("^[A-Za-z-]*$")
             .WithMessage("A brand is a single word such as TESLA.");
@@ -18,5 +20,8 @@ internal sealed class StartConnectValidator : AbstractValidator<StartConnect>
             .When(c => c.Permission is not null);
         RuleFor(c => c.Mode).Must(mode => mode is null || Modes.Contains(mode))
             .WithMessage("The mode is live, test or simulated.");
+        RuleFor(c => c.InPopup).Must(_ => !string.IsNullOrEmpty(options.Value.PopupRedirectUri))
+            .When(c => c.InPopup)
+            .WithMessage("Connect in a pop-up is not set up here; connect in this window instead.");
     }
 }
