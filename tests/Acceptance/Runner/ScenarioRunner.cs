@@ -248,6 +248,11 @@ public sealed class ScenarioRunner(StepRegistry registry)
     {
         foreach (var hook in hooks)
         {
+            if (!hook.Method.IsStatic)
+            {
+                throw new InvalidOperationException($"{kind} hook {hook.Describe()} must be static: it runs outside any scenario.");
+            }
+
             var arguments = hook.Method.GetParameters()
                 .Select(parameter => services.GetService(parameter.ParameterType)
                     ?? throw new InvalidOperationException($"{kind} hook {hook.Describe()} asks for a {parameter.ParameterType.Name}, which the test-run services do not hold."))

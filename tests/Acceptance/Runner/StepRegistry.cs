@@ -36,10 +36,6 @@ public sealed class StepRegistry
         AfterScenarioHooks = Hooks<AfterScenarioAttribute>(methods);
         BeforeStepHooks = Hooks<BeforeStepAttribute>(methods);
         AfterStepHooks = Hooks<AfterStepAttribute>(methods);
-        if (BeforeTestRunHooks.Concat(AfterTestRunHooks).FirstOrDefault(hook => !hook.Method.IsStatic) is { } instanceHook)
-        {
-            throw new ArgumentException($"Test-run hook {instanceHook.Describe()} must be static: it runs outside any scenario.", nameof(bindingTypes));
-        }
     }
 
     public IReadOnlyList<Type> BindingTypes { get; }
