@@ -101,7 +101,7 @@ public sealed class ScenarioRunner(StepRegistry registry)
         List<StepRun> steps, FeatureFile feature, CompiledScenario compiled, IServiceProvider testRunServices, ScenarioOutput output, List<Exception> errors)
     {
         var context = new ScenarioContext(new ScenarioInfo(compiled.Name, compiled.Tags));
-        var scope = new ScenarioScope(testRunServices, context, output);
+        var scope = new ScenarioScope(testRunServices, new FeatureContext(new FeatureInfo(feature.FeatureName, feature.RelativePath)), context, output);
         try
         {
             await RunHooksAsync(Hooks(Registry.BeforeScenarioHooks, compiled), "BeforeScenario", stopAtFirstError: true, scope, context, errors);

@@ -7,10 +7,13 @@ namespace SmartcarClean.Acceptance.Runner;
 /// any other concrete class (binding classes, page objects, drivers) is created once per scenario through its
 /// constructor, and disposed with the scope, last created first.
 /// </summary>
-internal sealed class ScenarioScope(IServiceProvider testRunServices, ScenarioContext context, IReqnrollOutputHelper output) : IAsyncDisposable
+internal sealed class ScenarioScope(
+    IServiceProvider testRunServices, FeatureContext feature, ScenarioContext context, IReqnrollOutputHelper output) : IAsyncDisposable
 {
     private readonly Dictionary<Type, object> _instances = new()
     {
+        [typeof(FeatureContext)] = feature,
+        [typeof(FeatureInfo)] = feature.FeatureInfo,
         [typeof(ScenarioContext)] = context,
         [typeof(ScenarioInfo)] = context.ScenarioInfo,
         [typeof(IReqnrollOutputHelper)] = output,

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
+using SmartcarClean.Acceptance.Runner;
 using SmartcarClean.Emulator;
 
 namespace SmartcarClean.Acceptance.Support;
@@ -65,13 +66,16 @@ public sealed class AcceptanceFixture : IAsyncLifetime
             .AddSingleton(_browser)
             .AddSingleton(logs)
             .AddSingleton(new AppUnderTest(appUrl, redirectUri))
+            .AddSingleton(AcceptanceArtifacts.FromEnvironment())
             .BuildServiceProvider();
+        await ScenarioRunner.Default.BeforeTestRunAsync(_services);
     }
 
     public async Task DisposeAsync()
     {
         if (_services is not null)
         {
+            await ScenarioRunner.Default.AfterTestRunAsync(_services);
             await _services.DisposeAsync();
         }
 
