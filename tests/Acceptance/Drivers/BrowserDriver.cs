@@ -38,6 +38,18 @@ public sealed class BrowserDriver(
         _current = _browsers.Count - 1;
     }
 
+    /// <summary>Opens more tabs in the current browser: they share its cookies, so its signed-in user.</summary>
+    public async Task<IReadOnlyList<IPage>> OpenTabsAsync(int count)
+    {
+        var tabs = new List<IPage>();
+        for (var i = 0; i < count; i++)
+        {
+            tabs.Add(await Context.NewPageAsync());
+        }
+
+        return tabs;
+    }
+
     /// <summary>Makes the n-th browser opened in this scenario (1 for the first) the current one.</summary>
     public void SwitchTo(int number) => _current = number - 1;
 
