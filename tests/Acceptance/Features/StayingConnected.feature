@@ -5,6 +5,7 @@ Feature: Staying connected
   Background:
     Given I am signed in as a new user
 
+  @smoke
   Scenario: Access is renewed after two hours without connecting again
     Given I have connected my "TESLA" signing in as "owner@example.com"
     When 2 hours pass
