@@ -12,11 +12,25 @@ namespace SmartcarClean.Acceptance.Runner;
 /// <remarks>xUnit finds the discoverer by type and assembly name: update both if the runner moves.</remarks>
 [XunitTestCaseDiscoverer("SmartcarClean.Acceptance.Runner.ScenarioTheoryDiscoverer", "SmartcarClean.Acceptance")]
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class ScenarioTheoryAttribute : TheoryAttribute;
+public sealed class ScenarioTheoryAttribute : TheoryAttribute
+{
+    /// <summary>For a worker that may have no scenarios to run (the other workers have them all): no "No data found" error.</summary>
+    public bool MayHaveNoScenarios { get; set; }
+}
 
 /// <summary>Found by name through <see cref="ScenarioTheoryAttribute"/>.</summary>
 public sealed class ScenarioTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
 {
+    public override IEnumerable<IXunitTestCase> Discover(
+        ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute)
+    {
+        ArgumentNullException.ThrowIfNull(theoryAttribute);
+        var testCases = base.Discover(discoveryOptions, testMethod, theoryAttribute);
+        return theoryAttribute.GetNamedArgument<bool>(nameof(ScenarioTheoryAttribute.MayHaveNoScenarios))
+            ? testCases.Where(testCase => !(testCase is ExecutionErrorTestCase error && error.ErrorMessage.StartsWith("No data found", StringComparison.Ordinal)))
+            : testCases;
+    }
+
     protected override IEnumerable<IXunitTestCase> CreateTestCasesForDataRow(
         ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute, object[] dataRow)
     {

@@ -24,6 +24,9 @@ public sealed class AcceptanceFixture : IAsyncLifetime
     public const string ClientId = "4a1b01e5-0497-417c-a30e-6df6ba33ba46";
     public const string ClientSecret = "acceptance-client-secret";
 
+    // Workers run at the same time; the last one to close ends the test run (runs the [AfterTestRun] hooks).
+    private static int _openWorkers;
+
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-acceptance-").FullName;
     private SmartcarEmulator? _emulator;
     private AppFactory? _app;
@@ -31,11 +34,16 @@ public sealed class AcceptanceFixture : IAsyncLifetime
     private IBrowser? _browser;
     private ServiceProvider? _services;
 
+    /// <summary>ACCEPTANCE_WORKERS: 1 (default) or 2 workers, each with its own app, emulator and browser.</summary>
+    public static int Workers =>
+        int.TryParse(Environment.GetEnvironmentVariable("ACCEPTANCE_WORKERS"), out var workers) && workers == 2 ? 2 : 1;
+
     /// <summary>The test run's shared objects, as step classes and drivers receive them.</summary>
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture has not started.");
 
     public async Task InitializeAsync()
     {
+        Interlocked.Increment(ref _openWorkers);
         // Smartcar allows http redirect URIs only on "localhost"; the app itself listens on 127.0.0.1.
         var port = FreeLoopbackPort();
         var appUrl = new Uri($"http://localhost:{port}");
@@ -75,7 +83,11 @@ public sealed class AcceptanceFixture : IAsyncLifetime
     {
         if (_services is not null)
         {
-            await ScenarioRunner.Default.AfterTestRunAsync(_services);
+            if (Interlocked.Decrement(ref _openWorkers) == 0)
+            {
+                await ScenarioRunner.Default.AfterTestRunAsync(_services);
+            }
+
             await _services.DisposeAsync();
         }
 
