@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of SmartcarClean on a fresh machine: installs Debian's Chromium when it is missing, restores,
 # builds, runs the unit and the browser acceptance tests, prints "N passed, N failed, N skipped" and exits
-# non-zero on any failure. Acceptance failures leave a screenshot and a Playwright trace under artifacts/.
+# non-zero on any failure. The acceptance reports (HTML, JUnit, TRX, Cucumber Messages) and, for each failed
+# scenario, its screenshot, Playwright trace and emulator request log go to artifacts/acceptance/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -16,16 +17,18 @@ fi
 results="$PWD/artifacts/test-results"
 rm -rf "$results" artifacts/acceptance
 export ACCEPTANCE_ARTIFACTS="$PWD/artifacts/acceptance"
+mkdir -p "$results" "$ACCEPTANCE_ARTIFACTS"
 
 dotnet restore SmartcarClean.sln
 dotnet build SmartcarClean.sln --no-restore
 status=0
-for project in Unit Acceptance; do
-  dotnet test "tests/$project" --no-build --logger "trx;LogFileName=$project.trx" --results-directory "$results" || status=$?
-done
+dotnet test tests/Unit --no-build --logger "trx;LogFileName=Unit.trx" --results-directory "$results" || status=$?
+started=$(date +%s)
+dotnet test tests/Acceptance --no-build --logger "trx;LogFileName=acceptance.trx" --results-directory "$ACCEPTANCE_ARTIFACTS" || status=$?
+echo "Acceptance suite: $(( $(date +%s) - started )) s. Report: $ACCEPTANCE_ARTIFACTS/report.html (JUnit, TRX, Cucumber Messages and failure files beside it)"
 
 # One plain closing line, summed over every test project's TRX file.
-count() { grep -ho "$1=\"[0-9]*\"" "$results"/*.trx 2>/dev/null | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
+count() { grep -ho "$1=\"[0-9]*\"" "$results"/*.trx "$ACCEPTANCE_ARTIFACTS"/*.trx 2>/dev/null | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
 passed=$(count passed)
 failed=$(count failed)
 total=$(count executed)

@@ -9,7 +9,13 @@ namespace SmartcarClean.Acceptance.Drivers;
 /// kept with a screenshot only when the scenario fails. Most scenarios use one; a scenario about two people, or one
 /// person on two devices, opens a second and switches between them. Every driver works on the current one.
 /// </summary>
-public sealed class BrowserDriver(IBrowser browser, AppUnderTest app, ScenarioContext scenario) : IAsyncDisposable
+public sealed class BrowserDriver(
+    IBrowser browser,
+    AppUnderTest app,
+    AcceptanceArtifacts artifacts,
+    FeatureContext feature,
+    ScenarioContext scenario,
+    IReqnrollOutputHelper output) : IAsyncDisposable
 {
     private readonly List<(IBrowserContext Context, IPage Page)> _browsers = [];
     private int _current;
@@ -39,10 +45,22 @@ public sealed class BrowserDriver(IBrowser browser, AppUnderTest app, ScenarioCo
         _current = _browsers.Count - 1;
     }
 
+    /// <summary>Opens more tabs in the current browser: they share its cookies, so its signed-in user.</summary>
+    public async Task<IReadOnlyList<IPage>> OpenTabsAsync(int count)
+    {
+        var tabs = new List<IPage>();
+        for (var i = 0; i < count; i++)
+        {
+            tabs.Add(await Context.NewPageAsync());
+        }
+
+        return tabs;
+    }
+
     /// <summary>Makes the n-th browser opened in this scenario (1 for the first) the current one.</summary>
     public void SwitchTo(int number) => _current = number - 1;
 
-    /// <summary>Keeps a full-page screenshot and the trace of each browser of a failed scenario under TestResults/acceptance.</summary>
+    /// <summary>Keeps a full-page screenshot and the trace of each browser of a failed scenario, attached to its report.</summary>
     public async Task StopAsync()
     {
         for (var i = 0; i < _browsers.Count; i++)
@@ -54,11 +72,14 @@ public sealed class BrowserDriver(IBrowser browser, AppUnderTest app, ScenarioCo
                 continue;
             }
 
-            var folder = Path.Combine(ArtifactsRoot, SafeName(scenario.ScenarioInfo.Title));
-            Directory.CreateDirectory(folder);
+            var folder = artifacts.ScenarioFolder(feature.FeatureInfo, scenario.ScenarioInfo);
             var suffix = i == 0 ? string.Empty : $"-{i + 1}";
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"screenshot{suffix}.png"), FullPage = true });
-            await context.Tracing.StopAsync(new TracingStopOptions { Path = Path.Combine(folder, $"trace{suffix}.zip") });
+            var screenshot = Path.Combine(folder, $"screenshot{suffix}.png");
+            var trace = Path.Combine(folder, $"trace{suffix}.zip");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
+            await context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
+            output.AddAttachment(screenshot);
+            output.AddAttachment(trace);
         }
     }
 
@@ -69,11 +90,4 @@ public sealed class BrowserDriver(IBrowser browser, AppUnderTest app, ScenarioCo
             await context.DisposeAsync();
         }
     }
-
-    private static string ArtifactsRoot =>
-        Environment.GetEnvironmentVariable("ACCEPTANCE_ARTIFACTS")
-        ?? Path.Combine(AppContext.BaseDirectory, "TestResults", "acceptance");
-
-    private static string SafeName(string title) =>
-        string.Concat(title.Select(c => char.IsLetterOrDigit(c) ? c : '-')).Trim('-');
 }

@@ -16,3 +16,19 @@ Feature: Connect choices
     Given I am on the home page
     When I ask to connect only the car with VIN "NOT-A-VIN"
     Then I am told the choice is wrong: "A VIN has 17 letters and digits"
+
+  Scenario: Connecting a car again does not ask again what to share
+    Given I have connected my "TESLA" signing in as "owner@example.com"
+    When I connect my "TESLA" again signing in as "owner@example.com"
+    Then Connect asked what to share 1 time
+    And I see my vehicles
+      | make  | model   | year |
+      | TESLA | Model 3 | 2021 |
+
+  Scenario: Always ask what to share, even for a car already connected
+    Given I have connected my "TESLA" signing in as "owner@example.com"
+    When I connect my "TESLA" again choosing "Always ask me what to share", signing in as "owner@example.com"
+    Then Connect asked what to share 2 times
+    And I see my vehicles
+      | make  | model   | year |
+      | TESLA | Model 3 | 2021 |

@@ -23,3 +23,13 @@ Feature: Connect errors
     Given I am on the home page
     When I start connecting my "AUDI" signing in as "smartcar@vehicle-incompatible.com"
     Then the explanation names the shared vehicle with VIN "0SCAUDI012FE3B132"
+
+  Scenario: A car Smartcar cannot find in the account is its configuration error, explained
+    Connect shows its own error page first; the owner returns to the app from it.
+    Given I am on the home page
+    When I ask Connect for only the car with VIN "1HGCM82633A004352" and sign in to my "TESLA" account as "owner@example.com"
+    Then Connect explains "does not belong to a vehicle in this account"
+    When I return to the app from Connect
+    Then I am told "Smartcar reported a problem"
+    And the explanation quotes Connect: "The VIN 1HGCM82633A004352 does not belong to a vehicle in this account. Please enter another VIN."
+    And no token was requested from Smartcar

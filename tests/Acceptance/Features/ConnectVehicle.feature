@@ -5,6 +5,7 @@ Feature: Connect a vehicle
   Background:
     Given I am signed in as a new user
 
+  @smoke
   Scenario: Connect a vehicle and see its make, model and year
     Given I am on the home page
     When I connect my "TESLA" signing in as "owner@example.com" and allow access

@@ -5,6 +5,7 @@ Feature: Disconnecting cars
   Background:
     Given I am signed in as a new user
 
+  @smoke
   Scenario: Disconnect one car after confirming
     Given I have connected my "HYUNDAI" signing in as "2-vehicles@smartcar.com"
     When I open my "HYUNDAI"

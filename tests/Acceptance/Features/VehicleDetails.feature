@@ -5,6 +5,7 @@ Feature: A vehicle's details and commands
   Background:
     Given I am signed in as a new user
 
+  @smoke
   Scenario: See what my car shares, then unlock and lock it
     Given I have connected my "TESLA" signing in as "owner@example.com"
     When I open my "TESLA"

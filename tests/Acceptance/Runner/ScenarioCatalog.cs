@@ -43,10 +43,13 @@ public sealed class ScenarioCatalog
         return Loaded.GetOrAdd(fullPath, path => new Lazy<ScenarioCatalog>(() => new ScenarioCatalog(path))).Value;
     }
 
-    public TheoryData<ScenarioCase> AsTheoryData()
+    /// <summary>All scenarios, or with <paramref name="workers"/> above 1, every workers-th one from <paramref name="worker"/> (0-based) on.</summary>
+    public TheoryData<ScenarioCase> AsTheoryData(int worker = 0, int workers = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(worker);
         var data = new TheoryData<ScenarioCase>();
-        foreach (var scenario in Scenarios)
+        foreach (var scenario in Scenarios.Where((_, i) => i % workers == worker))
         {
             data.Add(scenario);
         }

@@ -7,9 +7,17 @@ namespace SmartcarClean.Acceptance.Runner;
 /// any other concrete class (binding classes, page objects, drivers) is created once per scenario through its
 /// constructor, and disposed with the scope, last created first.
 /// </summary>
-internal sealed class ScenarioScope(IServiceProvider testRunServices, ScenarioContext context) : IAsyncDisposable
+internal sealed class ScenarioScope(
+    IServiceProvider testRunServices, FeatureContext feature, ScenarioContext context, IReqnrollOutputHelper output) : IAsyncDisposable
 {
-    private readonly Dictionary<Type, object> _instances = new() { [typeof(ScenarioContext)] = context, [typeof(ScenarioInfo)] = context.ScenarioInfo };
+    private readonly Dictionary<Type, object> _instances = new()
+    {
+        [typeof(FeatureContext)] = feature,
+        [typeof(FeatureInfo)] = feature.FeatureInfo,
+        [typeof(ScenarioContext)] = context,
+        [typeof(ScenarioInfo)] = context.ScenarioInfo,
+        [typeof(IReqnrollOutputHelper)] = output,
+    };
     private readonly List<object> _created = [];
     private readonly Stack<Type> _resolving = new();
 

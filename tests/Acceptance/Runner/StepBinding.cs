@@ -56,12 +56,17 @@ internal sealed class StepBinding(StepKeyword keyword, StepExpression expression
     }
 }
 
-/// <summary>One [BeforeScenario]/[AfterScenario] method.</summary>
-internal sealed class HookBinding(MethodInfo method, int order)
+/// <summary>One hook method; with tags, it runs only for scenarios carrying one of them.</summary>
+internal sealed class HookBinding(MethodInfo method, int order, IReadOnlyList<string> tags)
 {
     public MethodInfo Method { get; } = method;
 
     public int Order { get; } = order;
+
+    public IReadOnlyList<string> Tags { get; } = tags;
+
+    public bool AppliesTo(IReadOnlyList<string> scenarioTags) =>
+        Tags.Count == 0 || Tags.Any(tag => scenarioTags.Contains(tag, StringComparer.OrdinalIgnoreCase));
 
     public string Describe() => $"{Method.DeclaringType!.Name}.{Method.Name}";
 }

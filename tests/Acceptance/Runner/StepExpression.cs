@@ -27,6 +27,8 @@ internal sealed class StepExpression
 
     public string Source { get; }
 
+    public bool IsRegex => _isRegex;
+
     public static StepExpression Parse(string source)
     {
         if (source.StartsWith('^') || source.EndsWith('$'))

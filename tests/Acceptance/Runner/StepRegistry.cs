@@ -30,15 +30,29 @@ public sealed class StepRegistry
             }
         }
 
+        BeforeTestRunHooks = Hooks<BeforeTestRunAttribute>(methods);
+        AfterTestRunHooks = Hooks<AfterTestRunAttribute>(methods);
         BeforeScenarioHooks = Hooks<BeforeScenarioAttribute>(methods);
         AfterScenarioHooks = Hooks<AfterScenarioAttribute>(methods);
+        BeforeStepHooks = Hooks<BeforeStepAttribute>(methods);
+        AfterStepHooks = Hooks<AfterStepAttribute>(methods);
     }
 
     public IReadOnlyList<Type> BindingTypes { get; }
 
+    internal IReadOnlyList<StepBinding> Steps => _steps;
+
+    internal IReadOnlyList<HookBinding> BeforeTestRunHooks { get; }
+
+    internal IReadOnlyList<HookBinding> AfterTestRunHooks { get; }
+
     internal IReadOnlyList<HookBinding> BeforeScenarioHooks { get; }
 
     internal IReadOnlyList<HookBinding> AfterScenarioHooks { get; }
+
+    internal IReadOnlyList<HookBinding> BeforeStepHooks { get; }
+
+    internal IReadOnlyList<HookBinding> AfterStepHooks { get; }
 
     /// <summary>Every public [Binding] class of the assembly that <paramref name="include"/> accepts (all by default).</summary>
     public static StepRegistry FromAssembly(Assembly assembly, Func<Type, bool>? include = null) =>
@@ -58,7 +72,7 @@ public sealed class StepRegistry
         methods
             .Select(method => (method, attribute: method.GetCustomAttribute<TAttribute>()))
             .Where(pair => pair.attribute is not null)
-            .Select(pair => new HookBinding(pair.method, pair.attribute!.Order))
+            .Select(pair => new HookBinding(pair.method, pair.attribute!.Order, pair.attribute.Tags))
             .OrderBy(hook => hook.Order)
             .ThenBy(hook => hook.Method.DeclaringType!.FullName, StringComparer.Ordinal)
             .ThenBy(hook => hook.Method.Name, StringComparer.Ordinal)

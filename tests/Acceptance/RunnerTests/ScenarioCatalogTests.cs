@@ -77,6 +77,18 @@ public sealed class ScenarioCatalogTests
     }
 
     [Fact]
+    public void Two_workers_share_the_scenarios_between_them_each_exactly_once()
+    {
+        var first = Samples.Catalog.AsTheoryData(0, 2).Cast<object[]>().Select(row => (ScenarioCase)row[0]).ToList();
+        var second = Samples.Catalog.AsTheoryData(1, 2).Cast<object[]>().Select(row => (ScenarioCase)row[0]).ToList();
+
+        first.ShouldNotBeEmpty();
+        second.ShouldNotBeEmpty();
+        first.Concat(second).OrderBy(s => s.FeatureFile, StringComparer.Ordinal).ThenBy(s => s.Index)
+            .ShouldBe(Samples.Catalog.Scenarios.OrderBy(s => s.FeatureFile, StringComparer.Ordinal).ThenBy(s => s.Index));
+    }
+
+    [Fact]
     public void A_missing_features_folder_is_reported_with_its_path()
     {
         var folder = Path.Combine(AppContext.BaseDirectory, "NoSuchFeatures");

@@ -42,5 +42,49 @@ public sealed class ConnectChoiceSteps(BrowserDriver browser, SmartcarConnectPag
         smartcar.CountRequests("GET", "/oauth/authorize").ShouldBe(0);
     }
 
+    [When("I connect my {string} again signing in as {string}")]
+    public async Task WhenIConnectAgain(string make, string email)
+    {
+        await Page.GotoAsync("/");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Connect your car" }).ClickAsync();
+        await connect.SignInAsync(make, email);
+        // Already allowed: Connect goes straight back to the app.
+        await Page.WaitForURLAsync("**/vehicles");
+    }
+
+    [When("I connect my {string} again choosing {string}, signing in as {string}")]
+    public async Task WhenIConnectAgainChoosing(string make, string choice, string email)
+    {
+        await Page.GotoAsync("/");
+        await OpenChoicesAsync();
+        await Page.GetByLabel(choice).CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Connect with these choices" }).ClickAsync();
+        await connect.SignInAsync(make, email);
+        await connect.AllowAsync();
+        await Page.WaitForURLAsync("**/vehicles");
+    }
+
+    [Then("Connect asked what to share {int} time(s)")]
+    public void ThenConnectAskedWhatToShare(int times) =>
+        smartcar.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/permissions", StringComparison.Ordinal)
+            && r.Path.StartsWith("/connect/", StringComparison.Ordinal)).ShouldBe(times);
+
+    [When("I ask Connect for only the car with VIN {string} and sign in to my {string} account as {string}")]
+    public async Task WhenIAskConnectForOnlyTheCarWithVin(string vin, string make, string email)
+    {
+        await WhenIAskToConnectOnlyTheCarWithVin(vin);
+        await connect.SignInAsync(make, email);
+    }
+
+    [Then("Connect explains {string}")]
+    public Task ThenConnectExplains(string text) => Expect(Page.GetByText(text)).ToBeVisibleAsync();
+
+    [When("I return to the app from Connect")]
+    public Task WhenIReturnToTheAppFromConnect() => Page.Locator("#return-to-app").ClickAsync();
+
+    [Then("the explanation quotes Connect: {string}")]
+    public Task ThenTheExplanationQuotesConnect(string message) =>
+        Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"Connect said: \u201c{message}\u201d");
+
     private Task OpenChoicesAsync() => Page.GetByText("Connect choices").ClickAsync();
 }

@@ -76,7 +76,7 @@ public sealed class ConnectSteps(
     {
         var rows = await app.VehicleRowsAsync();
         var shown = rows.Select(r => string.Join(" | ", r)).Order().ToList();
-        var wanted = expected.Rows.Select(r => $"{r["make"]} | {r["model"]} | {r["year"]}").Order().ToList();
+        var wanted = expected.CreateSet<ListedVehicle>().Select(v => $"{v.Make} | {v.Model} | {v.Year}").Order().ToList();
         shown.ShouldBe(wanted);
     }
 
@@ -113,3 +113,6 @@ public sealed class ConnectSteps(
         }
     };
 }
+
+/// <summary>A row of the vehicles list, as feature files write it (make, model, year).</summary>
+public sealed record ListedVehicle(string Make, string Model, int Year);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SmartcarClean.Acceptance.Runner;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Emulator;
 
@@ -16,6 +17,9 @@ public sealed class AcceptanceFixture : IAsyncLifetime
     public const string ClientId = "4a1b01e5-0497-417c-a30e-6df6ba33ba46";
     public const string ClientSecret = "acceptance-client-secret";
 
+    // Workers run at the same time; the last one to close ends the test run (runs the [AfterTestRun] hooks).
+    private static int _openWorkers;
+
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-acceptance-").FullName;
     private readonly CapturedLogs _logs = new();
     private SmartcarEmulator? _emulator;
@@ -24,11 +28,16 @@ public sealed class AcceptanceFixture : IAsyncLifetime
     private IBrowser? _browser;
     private ServiceProvider? _services;
 
+    /// <summary>ACCEPTANCE_WORKERS: 1 (default) or 2 workers, each with its own app, emulator and browser.</summary>
+    public static int Workers =>
+        int.TryParse(Environment.GetEnvironmentVariable("ACCEPTANCE_WORKERS"), out var workers) && workers == 2 ? 2 : 1;
+
     /// <summary>The test run's shared objects, as step classes and drivers receive them.</summary>
     public IServiceProvider Services => _services ?? throw new InvalidOperationException("The fixture has not started.");
 
     public async Task InitializeAsync()
     {
+        Interlocked.Increment(ref _openWorkers);
         var classic = TestApps.Plan(ConnectFlow.Classic);
         var serverSide = TestApps.Plan(ConnectFlow.ServerSide);
         var emulatorOptions = new EmulatorOptions();
@@ -54,13 +63,20 @@ public sealed class AcceptanceFixture : IAsyncLifetime
             .AddSingleton(_browser)
             .AddSingleton(_logs)
             .AddSingleton(_apps)
+            .AddSingleton(AcceptanceArtifacts.FromEnvironment())
             .BuildServiceProvider();
+        await ScenarioRunner.Default.BeforeTestRunAsync(_services);
     }
 
     public async Task DisposeAsync()
     {
         if (_services is not null)
         {
+            if (Interlocked.Decrement(ref _openWorkers) == 0)
+            {
+                await ScenarioRunner.Default.AfterTestRunAsync(_services);
+            }
+
             await _services.DisposeAsync();
         }
 

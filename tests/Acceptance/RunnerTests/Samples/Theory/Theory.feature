@@ -1,5 +1,6 @@
 Feature: Theory
 
+  @smoke
   Scenario: Runs as its own test case
     Given a step that passes
 

@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using SmartcarClean.Acceptance.Drivers;
+using SmartcarClean.Acceptance.Runner;
+using SmartcarClean.Emulator;
+using static Microsoft.Playwright.Assertions;
+
+namespace SmartcarClean.Acceptance.StepDefinitions;
+
+/// <summary>Faults the car maker (Smartcar's "upstream") causes, and what the app asks Smartcar because of them.</summary>
+[Binding]
+public sealed class ApiErrorSteps(BrowserDriver browser, SmartcarEmulator smartcar)
+{
+    private const string Odometer = "/v2.0/vehicles/*/odometer";
+    private const string Security = "/v2.0/vehicles/*/security";
+
+    [Given("the car maker will fail the next {int} odometer reading(s)")]
+    public void GivenTheCarMakerWillFailOdometerReadings(int times) => smartcar.FailNext("GET", Odometer, Fault.Upstream(), times: times);
+
+    [Given("the car maker will fail the next lock command")]
+    public void GivenTheCarMakerWillFailTheNextLockCommand() => smartcar.FailNext("POST", Security, Fault.Upstream());
+
+    [Then("its odometer shows a distance")]
+    public Task ThenItsOdometerShowsADistance() =>
+        Expect(browser.Page.GetByTestId("odometer")).ToContainTextAsync(new Regex(@"^\s*[\d,]+ (km|mi)"));
+
+    [Then("Smartcar was asked for the odometer {int} time(s)")]
+    public void ThenSmartcarWasAskedForTheOdometer(int times) =>
+        smartcar.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/odometer", StringComparison.Ordinal)).ShouldBe(times);
+
+    [Then("Smartcar was asked to lock the car {int} time(s)")]
+    public void ThenSmartcarWasAskedToLockTheCar(int times) =>
+        smartcar.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/security", StringComparison.Ordinal)
+            && (r.Body ?? "").Contains("LOCK", StringComparison.Ordinal)).ShouldBe(times);
+
+    [Then("the page says {string}")]
+    public Task ThenThePageSays(string message) => Expect(browser.Page.GetByTestId("command-result")).ToHaveTextAsync(message);
+}
