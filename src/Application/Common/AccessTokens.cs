@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Common;
@@ -13,11 +14,18 @@ internal sealed class AccessTokens(
     IApplicationDbContext db,
     ISmartcarAuth auth,
     RefreshLocks locks,
-    TimeProvider time)
+    TimeProvider time,
+    ILogger<AccessTokens> logger)
 {
     /// <returns>The access token, or null when the connection needs the user to connect again (it is then marked so).</returns>
     public async Task<string?> ForAsync(Connection connection, CancellationToken cancellationToken)
     {
+        if (connection.Tokens.AreUnreadable)
+        {
+            await MarkUnreadableAsync(connection, cancellationToken);
+            return null;
+        }
+
         if (connection.ReconnectNeeded)
         {
             return null;
@@ -81,6 +89,20 @@ internal sealed class AccessTokens(
         connection.ReplaceTokens(TokenSet.Issued(refreshed.AccessToken, refreshed.RefreshToken, refreshed.ExpiresInSeconds, now));
         await db.SaveChangesAsync(cancellationToken);
         return connection.Tokens.AccessToken;
+    }
+
+    // The stored tokens cannot be decrypted (the key ring was lost or replaced): only a new Connect helps.
+    private async Task MarkUnreadableAsync(Connection connection, CancellationToken cancellationToken)
+    {
+        if (connection.ReconnectNeeded)
+        {
+            return;
+        }
+
+        logger.LogWarning(
+            "The stored tokens of connection {ConnectionId} cannot be decrypted with this app's Data Protection key ring; its owner is asked to connect again.",
+            connection.Id);
+        await MarkReconnectNeededAsync(connection, cancellationToken);
     }
 
     /// <summary>Smartcar no longer honours the connection's tokens: remember it, so the user is asked to reconnect.</summary>

@@ -19,9 +19,9 @@ public interface ISmartcarAuth
 /// <summary>Smartcar's vehicle API (v2.0), called with a vehicle owner's access token.</summary>
 public interface ISmartcarApi
 {
-    /// <summary>Every vehicle id the token reaches, across all pages.</summary>
+    /// <summary>Every vehicle id the token reaches, across all pages, within <see cref="SmartcarLimits"/>.</summary>
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
-    Task<IReadOnlyList<string>> ListVehicleIdsAsync(string accessToken, CancellationToken cancellationToken);
+    Task<VehicleIdList> ListVehicleIdsAsync(string accessToken, CancellationToken cancellationToken);
 
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
     Task<VehicleAttributes> GetAttributesAsync(string accessToken, string vehicleId, CancellationToken cancellationToken);
@@ -47,9 +47,12 @@ public interface ISmartcarApi
 /// </summary>
 public interface ISmartcarApiV3
 {
-    /// <summary>The ids of every vehicle the Smartcar user connected to this application, across all pages.</summary>
+    /// <summary>
+    /// The ids of every vehicle the Smartcar user connected to this application, across all pages, within
+    /// <see cref="SmartcarLimits"/>.
+    /// </summary>
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
-    Task<IReadOnlyList<string>> ListConnectedVehicleIdsAsync(string applicationToken, string smartcarUserId, CancellationToken cancellationToken);
+    Task<VehicleIdList> ListConnectedVehicleIdsAsync(string applicationToken, string smartcarUserId, CancellationToken cancellationToken);
 
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
     Task<VehicleAttributes> GetVehicleAsync(string applicationToken, string smartcarUserId, string vehicleId, CancellationToken cancellationToken);
@@ -63,6 +66,22 @@ public sealed record ApplicationTokenResponse(string AccessToken, int ExpiresInS
 public sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresInSeconds)
 {
     public override string ToString() => $"TokenResponse {{ ExpiresInSeconds = {ExpiresInSeconds} }}";
+}
+
+/// <summary>Vehicle ids as Smartcar listed them, each once. <see cref="CutShort"/>: why the list stopped early.</summary>
+public sealed record VehicleIdList(IReadOnlyList<string> Ids, ListingCut? CutShort = null);
+
+/// <summary>Why the app stopped reading Smartcar's pages of vehicles before Smartcar said they ended.</summary>
+public enum ListingCut
+{
+    /// <summary>The pages went on past <see cref="SmartcarLimits.MaxVehicles"/> vehicles.</summary>
+    TooManyVehicles,
+
+    /// <summary>The pages went on past <see cref="SmartcarLimits.MaxPages"/> pages.</summary>
+    TooManyPages,
+
+    /// <summary>A page repeated vehicles already read, answered another offset, or linked back to a page already read.</summary>
+    NotAdvancing,
 }
 
 public sealed record VehicleAttributes(string Id, string Make, string Model, int Year);

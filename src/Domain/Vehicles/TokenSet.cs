@@ -15,6 +15,15 @@ public sealed record TokenSet(
     /// <summary>How long before its expiry an access token is refreshed, so no request leaves with a token about to lapse.</summary>
     public static readonly TimeSpan RefreshSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// What a stored token reads as when it cannot be decrypted, e.g. the key it was encrypted with is gone. Never a
+    /// token Smartcar issues (those are UUIDs), so it is never sent.
+    /// </summary>
+    public const string Unreadable = "(unreadable)";
+
+    /// <summary>The stored tokens could not be decrypted: only a new Connect brings the connection back.</summary>
+    public bool AreUnreadable => AccessToken == Unreadable || RefreshToken == Unreadable;
+
     public static TokenSet Issued(string accessToken, string refreshToken, int expiresInSeconds, DateTimeOffset now) =>
         new(accessToken, refreshToken, now.AddSeconds(expiresInSeconds), now + RefreshTokenLifetime);
 

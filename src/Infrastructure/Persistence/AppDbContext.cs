@@ -1,6 +1,8 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Domain.Connect;
@@ -15,6 +17,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
 {
     // Changing this string makes every stored token unreadable: it names the purpose the tokens were encrypted for.
     internal const string TokenProtectionPurpose = "SmartcarClean.Tokens.v1";
+
+    /// <summary>The key ring the token columns are encrypted with; the model is built (and cached by EF) per key ring.</summary>
+    internal IDataProtectionProvider DataProtection => dataProtection;
 
     public DbSet<ConnectAttempt> ConnectAttempts => Set<ConnectAttempt>();
 
@@ -73,6 +78,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
         });
     }
 
+    // EF builds a model once per context type and caches it, converters included: without this, every AppDbContext in a
+    // process would encrypt with the key ring of the first one created.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ModelPerKeyRing>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite cannot order or compare DateTimeOffset; store UTC ticks, which sort correctly.
@@ -80,5 +90,25 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
     }
 
     private static ValueConverter<string, string> EncryptedStringConverter(IDataProtector protector) =>
-        new(plain => protector.Protect(plain), cipher => protector.Unprotect(cipher));
+        new(plain => protector.Protect(plain), cipher => Decrypt(protector, cipher));
+
+    // A token encrypted under a key this key ring no longer has (the ring was lost or replaced) reads as a marker the
+    // domain understands, so that one connection asks to connect again instead of every page of its owner failing.
+    private static string Decrypt(IDataProtector protector, string cipher)
+    {
+        try
+        {
+            return protector.Unprotect(cipher);
+        }
+        catch (CryptographicException)
+        {
+            return TokenSet.Unreadable;
+        }
+    }
+
+    private sealed class ModelPerKeyRing : IModelCacheKeyFactory
+    {
+        public object Create(DbContext context, bool designTime) =>
+            (context.GetType(), (context as AppDbContext)?.DataProtection, designTime);
+    }
 }

@@ -12,7 +12,7 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
     // The largest page Smartcar documents for GET /vehicles; fewer round trips for owners of many cars.
     private const int PageSize = 50;
 
-    public async Task<IReadOnlyList<string>> ListVehicleIdsAsync(string accessToken, CancellationToken cancellationToken)
+    public async Task<VehicleIdList> ListVehicleIdsAsync(string accessToken, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
         while (true)
@@ -21,7 +21,7 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
             ids.AddRange(page.Vehicles);
             if (page.Vehicles.Count == 0 || ids.Count >= page.Paging.Count)
             {
-                return ids;
+                return new VehicleIdList(ids);
             }
         }
     }

@@ -16,7 +16,7 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
     // The largest page of connections Smartcar allows: one round trip for nearly every user.
     private const int PageSize = 100;
 
-    public async Task<IReadOnlyList<string>> ListConnectedVehicleIdsAsync(
+    public async Task<VehicleIdList> ListConnectedVehicleIdsAsync(
         string applicationToken, string smartcarUserId, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
@@ -27,7 +27,7 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
             ids.AddRange(connections.Data.Select(c => c.Relationships.Vehicle.Data.Id));
             if (connections.Data.Count == 0 || connections.Links?.Next is null)
             {
-                return ids.Distinct().ToList();
+                return new VehicleIdList(ids.Distinct().ToList());
             }
         }
     }

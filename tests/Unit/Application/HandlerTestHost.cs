@@ -7,6 +7,7 @@ using SmartcarClean.Application;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Domain.Vehicles;
 using SmartcarClean.Infrastructure.Persistence;
 
 namespace SmartcarClean.Unit.Application;
@@ -26,6 +27,7 @@ internal sealed class HandlerTestHost : IDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
+        services.AddLogging();
         services.AddApplication();
         var database = Guid.NewGuid().ToString();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
@@ -66,6 +68,23 @@ internal sealed class HandlerTestHost : IDisposable
         var url = (await SendAsync(new StartConnect())).Url;
         var state = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(url.Query)["state"].ToString();
         (await SendAsync(new HandleRedirect(code, state, null, null))).Succeeded.ShouldBeTrue();
+    }
+
+    /// <summary>
+    /// Stores a connection of the current user whose tokens read back as <see cref="TokenSet.Unreadable"/>, as the
+    /// SQLite store reads tokens encrypted under a lost key ring (see SqliteStorageTests).
+    /// </summary>
+    public async Task<Guid> AddConnectionWithUnreadableTokensAsync(params string[] vehicleIds)
+    {
+        var now = Time.GetUtcNow();
+        var tokens = new TokenSet(TokenSet.Unreadable, TokenSet.Unreadable, now.AddHours(2), now + TokenSet.RefreshTokenLifetime);
+        var connection = Connection.Create(User.Id, tokens, vehicleIds, now);
+        await QueryDbAsync(db =>
+        {
+            db.Connections.Add(connection);
+            return db.SaveChangesAsync();
+        });
+        return connection.Id;
     }
 
     public async Task<T> QueryDbAsync<T>(Func<AppDbContext, Task<T>> query)
@@ -164,7 +183,7 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi, ISmartcarApiV3
     /// <summary>Per access token, the vehicles it reaches; tokens not listed reach every vehicle.</summary>
     public Dictionary<string, List<string>> VehiclesByToken { get; } = [];
 
-    public async Task<IReadOnlyList<string>> ListVehicleIdsAsync(string accessToken, CancellationToken cancellationToken)
+    public async Task<VehicleIdList> ListVehicleIdsAsync(string accessToken, CancellationToken cancellationToken)
     {
         lock (ApiCalls)
         {
@@ -177,7 +196,7 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi, ISmartcarApiV3
         }
 
         return ApiFailure is null
-            ? VehiclesByToken.GetValueOrDefault(accessToken) ?? [.. Vehicles.Keys]
+            ? new VehicleIdList(VehiclesByToken.GetValueOrDefault(accessToken) ?? [.. Vehicles.Keys])
             : throw ApiFailure;
     }
 
@@ -275,7 +294,7 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi, ISmartcarApiV3
     /// <summary>Application tokens Smartcar no longer accepts (answered with 401).</summary>
     public HashSet<string> RevokedApplicationTokens { get; } = [];
 
-    public Task<IReadOnlyList<string>> ListConnectedVehicleIdsAsync(string applicationToken, string smartcarUserId, CancellationToken cancellationToken)
+    public Task<VehicleIdList> ListConnectedVehicleIdsAsync(string applicationToken, string smartcarUserId, CancellationToken cancellationToken)
     {
         lock (ApiCalls)
         {
@@ -284,12 +303,12 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi, ISmartcarApiV3
 
         if (RevokedApplicationTokens.Contains(applicationToken))
         {
-            return Task.FromException<IReadOnlyList<string>>(new SmartcarApiException(401, "AUTHENTICATION", "UNAUTHORIZED", null));
+            return Task.FromException<VehicleIdList>(new SmartcarApiException(401, "AUTHENTICATION", "UNAUTHORIZED", null));
         }
 
         return ApiFailure is null
-            ? Task.FromResult<IReadOnlyList<string>>(SmartcarUsers.GetValueOrDefault(smartcarUserId) ?? [])
-            : Task.FromException<IReadOnlyList<string>>(ApiFailure);
+            ? Task.FromResult(new VehicleIdList(SmartcarUsers.GetValueOrDefault(smartcarUserId) ?? []))
+            : Task.FromException<VehicleIdList>(ApiFailure);
     }
 
     public Task<VehicleAttributes> GetVehicleAsync(string applicationToken, string smartcarUserId, string vehicleId, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public sealed class ServerSideClientTests : IDisposable
         var userId = await ConnectAsync("3-vehicles@smartcar.com");
         var token = await Auth().GetApplicationTokenAsync(CancellationToken.None);
 
-        var ids = await Api().ListConnectedVehicleIdsAsync(token.AccessToken, userId, CancellationToken.None);
+        var ids = (await Api().ListConnectedVehicleIdsAsync(token.AccessToken, userId, CancellationToken.None)).Ids;
         var vehicle = await Api().GetVehicleAsync(token.AccessToken, userId, ids[0], CancellationToken.None);
 
         token.ExpiresInSeconds.ShouldBe(3600);
@@ -50,7 +50,7 @@ public sealed class ServerSideClientTests : IDisposable
         var userId = await ConnectAsync("150-vehicles@smartcar.com");
         var token = await Auth().GetApplicationTokenAsync(CancellationToken.None);
 
-        var ids = await Api().ListConnectedVehicleIdsAsync(token.AccessToken, userId, CancellationToken.None);
+        var ids = (await Api().ListConnectedVehicleIdsAsync(token.AccessToken, userId, CancellationToken.None)).Ids;
 
         ids.Count.ShouldBe(150);
         ids.Distinct().Count().ShouldBe(150);
@@ -64,8 +64,8 @@ public sealed class ServerSideClientTests : IDisposable
         var second = await ConnectAsync("other-driver@example.com");
         var token = await Auth().GetApplicationTokenAsync(CancellationToken.None);
 
-        var firstIds = await Api().ListConnectedVehicleIdsAsync(token.AccessToken, first, CancellationToken.None);
-        var secondIds = await Api().ListConnectedVehicleIdsAsync(token.AccessToken, second, CancellationToken.None);
+        var firstIds = (await Api().ListConnectedVehicleIdsAsync(token.AccessToken, first, CancellationToken.None)).Ids;
+        var secondIds = (await Api().ListConnectedVehicleIdsAsync(token.AccessToken, second, CancellationToken.None)).Ids;
 
         firstIds.Count.ShouldBe(2);
         secondIds.ShouldHaveSingleItem();

@@ -33,7 +33,7 @@ public sealed class SmartcarApiRetryTests : IDisposable
         var token = await AccessTokenAsync();
         Emulator.FailNext("GET", "/v2.0/vehicles", Fault.Upstream(), times: 2);
 
-        var ids = await Api.ListVehicleIdsAsync(token, CancellationToken.None);
+        var ids = (await Api.ListVehicleIdsAsync(token, CancellationToken.None)).Ids;
 
         ids.ShouldHaveSingleItem();
         Emulator.CountRequests("GET", "/v2.0/vehicles").ShouldBe(3);
@@ -68,7 +68,7 @@ public sealed class SmartcarApiRetryTests : IDisposable
     public async Task Smartcars_error_fields_are_read_resolution_included()
     {
         var token = await AccessTokenAsync();
-        var vehicleId = (await Api.ListVehicleIdsAsync(token, CancellationToken.None))[0];
+        var vehicleId = (await Api.ListVehicleIdsAsync(token, CancellationToken.None)).Ids[0];
         Emulator.FailNext("POST", "/v2.0/vehicles/*/security", Fault.Permission());
 
         var error = await Should.ThrowAsync<SmartcarApiException>(() => Api.SetLockAsync(token, vehicleId, true, CancellationToken.None));
@@ -82,7 +82,7 @@ public sealed class SmartcarApiRetryTests : IDisposable
     public async Task A_command_is_never_sent_twice()
     {
         var token = await AccessTokenAsync();
-        var vehicleId = (await Api.ListVehicleIdsAsync(token, CancellationToken.None))[0];
+        var vehicleId = (await Api.ListVehicleIdsAsync(token, CancellationToken.None)).Ids[0];
         Emulator.FailNext("POST", "/v2.0/vehicles/*/security", Fault.Upstream());
 
         await Should.ThrowAsync<SmartcarApiException>(() => Api.SetLockAsync(token, vehicleId, true, CancellationToken.None));

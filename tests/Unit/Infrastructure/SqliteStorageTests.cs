@@ -46,6 +46,29 @@ public sealed class SqliteStorageTests : IDisposable
     }
 
     [Fact]
+    public async Task Tokens_written_under_a_lost_key_ring_load_as_unreadable_and_the_other_connections_still_load()
+    {
+        var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        await using (var app = StartApp())
+        {
+            await app.MigrateDatabaseAsync();
+            await AddConnectionAsync(app, "browser-a", TokenSet.Issued(AccessToken, RefreshToken, 7200, now));
+        }
+
+        // The key ring is lost (not copied with the database, deleted): the next start makes a new one.
+        Directory.Delete(Path.Combine(_dataDirectory, "keys"), recursive: true);
+        await using var restarted = StartApp();
+        await AddConnectionAsync(restarted, "browser-b", TokenSet.Issued("new-access", "new-refresh", 7200, now));
+
+        await using var scope = restarted.CreateAsyncScope();
+        var connections = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Connections.OrderBy(c => c.OwnerId).ToListAsync();
+        connections.Select(c => c.Tokens.AreUnreadable).ShouldBe([true, false]);
+        connections[0].Tokens.AccessToken.ShouldBe(TokenSet.Unreadable);
+        connections[0].Tokens.AccessTokenExpiresAt.ShouldBe(now.AddHours(2), "only the encrypted columns are unreadable");
+        connections[1].Tokens.AccessToken.ShouldBe("new-access");
+    }
+
+    [Fact]
     public async Task A_refreshed_token_pair_replaces_the_old_one_in_the_file()
     {
         var now = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
@@ -100,6 +123,14 @@ public sealed class SqliteStorageTests : IDisposable
         await firstDb.SaveChangesAsync();
 
         await Should.ThrowAsync<DbUpdateConcurrencyException>(() => secondDb.SaveChangesAsync());
+    }
+
+    private static async Task AddConnectionAsync(ServiceProvider app, string ownerId, TokenSet tokens)
+    {
+        await using var scope = app.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        db.Connections.Add(Connection.Create(ownerId, tokens, ["v-1"], tokens.AccessTokenExpiresAt.AddHours(-2)));
+        await db.SaveChangesAsync();
     }
 
     private ServiceProvider StartApp()

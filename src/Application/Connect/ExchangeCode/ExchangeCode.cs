@@ -22,7 +22,7 @@ internal sealed class ExchangeCodeHandler(
     {
         var response = await auth.ExchangeCodeAsync(command.Code, command.RedirectUri, cancellationToken);
         var tokens = TokenSet.Issued(response.AccessToken, response.RefreshToken, response.ExpiresInSeconds, time.GetUtcNow());
-        var vehicleIds = await api.ListVehicleIdsAsync(tokens.AccessToken, cancellationToken);
+        var vehicleIds = (await api.ListVehicleIdsAsync(tokens.AccessToken, cancellationToken)).Ids;
 
         await ForgetEarlierConnectionsOfAsync(vehicleIds, cancellationToken);
         var connection = Connection.Create(user.Id, tokens, vehicleIds, time.GetUtcNow());

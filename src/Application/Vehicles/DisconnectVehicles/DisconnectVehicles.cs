@@ -29,9 +29,19 @@ internal sealed class DisconnectVehiclesHandler(
             return new CommandOutcome(false, "This is not one of your vehicles.", NotFound: true);
         }
 
+        var forgottenHereOnly = 0;
         foreach (var (connection, vehicleId) in targets)
         {
-            await RevokeAtSmartcarAsync(connection, vehicleId, cancellationToken);
+            // Unreadable tokens (a lost key ring) cannot be sent to Smartcar: the car is forgotten here all the same.
+            if (connection.Tokens.AreUnreadable)
+            {
+                forgottenHereOnly++;
+            }
+            else
+            {
+                await RevokeAtSmartcarAsync(connection, vehicleId, cancellationToken);
+            }
+
             if (connection.RemoveVehicle(vehicleId))
             {
                 db.Connections.Remove(connection);
@@ -39,8 +49,20 @@ internal sealed class DisconnectVehiclesHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new CommandOutcome(true, targets.Count == 1 ? "Your car was disconnected." : $"{targets.Count} cars were disconnected.");
+        return new CommandOutcome(true, Message(targets.Count, forgottenHereOnly));
     }
+
+    private static string Message(int disconnected, int forgottenHereOnly) => (disconnected, forgottenHereOnly) switch
+    {
+        (1, 1) => $"Your car was removed from this app only: {NotToldWhy(1)}",
+        (1, _) => "Your car was disconnected.",
+        (_, 0) => $"{disconnected} cars were disconnected.",
+        (_, 1) => $"{disconnected} cars were disconnected. 1 of them was removed from this app only: {NotToldWhy(1)}",
+        _ => $"{disconnected} cars were disconnected. {forgottenHereOnly} of them were removed from this app only: {NotToldWhy(forgottenHereOnly)}",
+    };
+
+    private static string NotToldWhy(int cars) =>
+        $"the app could no longer read its stored access to {(cars == 1 ? "it" : "them")}, so Smartcar was not asked to end that access.";
 
     // A connection Smartcar no longer honours has nothing left to revoke: the user still wants the car gone here.
     private async Task RevokeAtSmartcarAsync(Connection connection, string vehicleId, CancellationToken cancellationToken)

@@ -79,7 +79,7 @@ internal sealed class GetVehicleAttributesHandler(
         try
         {
             var ids = await api.ListVehicleIdsAsync(token, cancellationToken);
-            var vehicles = await Task.WhenAll(ids.Select(id => api.GetAttributesAsync(token, id, cancellationToken)));
+            var vehicles = await Task.WhenAll(ids.Ids.Select(id => api.GetAttributesAsync(token, id, cancellationToken)));
             return result with { Vehicles = vehicles, ReconnectNeeded = false };
         }
         catch (SmartcarApiException e) when (e.RequiresReconnect)
@@ -102,7 +102,7 @@ internal sealed class GetVehicleAttributesHandler(
                 async token =>
                 {
                     var ids = await apiV3.ListConnectedVehicleIdsAsync(token, link.SmartcarUserId, cancellationToken);
-                    return await Task.WhenAll(ids.Select(id => apiV3.GetVehicleAsync(token, link.SmartcarUserId, id, cancellationToken)));
+                    return await Task.WhenAll(ids.Ids.Select(id => apiV3.GetVehicleAsync(token, link.SmartcarUserId, id, cancellationToken)));
                 },
                 cancellationToken);
             return result with { Vehicles = vehicles };
