@@ -43,6 +43,9 @@ public static class DependencyInjection
             .AddSignInManager();
 
         services.AddOptions<SmartcarOptions>().Bind(configuration.GetSection(SmartcarOptions.Section)).ValidateOnStart();
+        services.AddOptions<SmartcarLimits>().Bind(configuration.GetSection(SmartcarLimits.Section))
+            .Validate(l => l.AreValid, "Smartcar:Limits: MaxPages, MaxVehicles, MaxConcurrentCalls and PageDeadline must be greater than zero.")
+            .ValidateOnStart();
         services.AddHttpClient<ISmartcarAuth, SmartcarAuthClient>();
         services.AddHttpClient<ISmartcarApi, SmartcarApiClient>().AddResilienceHandler("smartcar-api", SmartcarRetries.Configure);
         services.AddHttpClient<ISmartcarApiV3, SmartcarApiV3Client>().AddResilienceHandler("smartcar-api-v3", SmartcarRetries.Configure);

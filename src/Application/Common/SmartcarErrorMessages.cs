@@ -21,6 +21,18 @@ public static class SmartcarErrorMessages
         _ => error.SuggestedUserMessage ?? error.Description ?? "Smartcar could not do this right now. Please try again later.",
     };
 
+    /// <summary>Why a vehicle list shows only <paramref name="shown"/> cars: the app stopped reading Smartcar's pages.</summary>
+    public static string ForCutShort(ListingCut cut, int shown, SmartcarLimits limits) => cut switch
+    {
+        ListingCut.TooManyVehicles => $"Smartcar's answer kept going past {limits.MaxVehicles} cars; showing the first {shown}.",
+        ListingCut.TooManyPages => $"Smartcar's answer kept going past {limits.MaxPages} pages; {Showing(shown)}.",
+        _ => $"Smartcar's answer went back over cars it had already sent; {Showing(shown)}.",
+    };
+
+    /// <summary>The page's deadline ended the calls still waiting for Smartcar.</summary>
+    public static string PastDeadline(TimeSpan deadline, int shown) =>
+        $"Smartcar took longer than {Describe(deadline)} to answer; {Showing(shown)}.";
+
     /// <summary>A PERMISSION error for something that needs <paramref name="permission"/>: what the user did not allow.</summary>
     public static string ForMissingPermission(string permission) =>
         $"You did not allow this app to {WhatItAllows(permission)}. Connect again and allow it.";
@@ -36,6 +48,13 @@ public static class SmartcarErrorMessages
         "read_security" => "see whether this car is locked",
         VehicleEndpoints.ControlSecurity => "lock and unlock this car",
         _ => $"use the permission {permission}",
+    };
+
+    private static string Showing(int cars) => cars switch
+    {
+        0 => "no car could be read. Please try again later",
+        1 => "showing the 1 car read",
+        _ => $"showing the {cars} cars read",
     };
 
     private static string Describe(TimeSpan wait) => wait.TotalSeconds < 90

@@ -7,21 +7,29 @@ using SmartcarClean.Application.Common;
 namespace SmartcarClean.Infrastructure.Smartcar;
 
 /// <summary>Smartcar's vehicle API v2.0 with a vehicle owner's bearer token.</summary>
-internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOptions> options) : ISmartcarApi
+internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOptions> options, IOptions<SmartcarLimits> limits)
+    : ISmartcarApi
 {
     // The largest page Smartcar documents for GET /vehicles; fewer round trips for owners of many cars.
     private const int PageSize = 50;
 
     public async Task<VehicleIdList> ListVehicleIdsAsync(string accessToken, CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
-        while (true)
+        var pages = new VehicleIdPages(limits.Value);
+        for (var offset = 0; ;)
         {
-            var page = (await GetAsync<VehiclePage>(accessToken, $"/v2.0/vehicles?limit={PageSize}&offset={ids.Count}", cancellationToken)).Value;
-            ids.AddRange(page.Vehicles);
-            if (page.Vehicles.Count == 0 || ids.Count >= page.Paging.Count)
+            var page = (await GetAsync<VehiclePage>(accessToken, $"/v2.0/vehicles?limit={PageSize}&offset={offset}", cancellationToken)).Value;
+            // An answer for another offset than the one asked for would send the reading back over pages without end.
+            var cut = page.Paging.Offset == offset ? pages.Add(page.Vehicles) : ListingCut.NotAdvancing;
+            offset += page.Vehicles.Count;
+            if (cut is not null || page.Vehicles.Count == 0 || offset >= page.Paging.Count)
             {
-                return new VehicleIdList(ids);
+                return pages.ToList(cut);
+            }
+
+            if (pages.BeforeNextPage() is { } capped)
+            {
+                return pages.ToList(capped);
             }
         }
     }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Common;
 
@@ -9,7 +11,8 @@ namespace SmartcarClean.Infrastructure.Smartcar;
 /// Smartcar's Vehicle API v3 (JSON:API documents) with the application token and <c>sc-user-id</c>, as Smartcar's
 /// server-side tutorial calls it.
 /// </summary>
-internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOptions> options) : ISmartcarApiV3
+internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOptions> options, IOptions<SmartcarLimits> limits)
+    : ISmartcarApiV3
 {
     private const string UserIdHeader = "sc-user-id";
 
@@ -19,17 +22,39 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
     public async Task<VehicleIdList> ListConnectedVehicleIdsAsync(
         string applicationToken, string smartcarUserId, CancellationToken cancellationToken)
     {
-        var ids = new List<string>();
+        var pages = new VehicleIdPages(limits.Value);
+        var nextLinks = new HashSet<string>(StringComparer.Ordinal);
         for (var page = 1; ; page++)
         {
             var connections = await GetAsync<ConnectionPage>(
                 applicationToken, smartcarUserId, $"/v3/connections?page[number]={page}&page[size]={PageSize}", cancellationToken);
-            ids.AddRange(connections.Data.Select(c => c.Relationships.Vehicle.Data.Id));
-            if (connections.Data.Count == 0 || connections.Links?.Next is null)
+            var cut = pages.Add([.. connections.Data.Select(c => c.Relationships.Vehicle.Data.Id)]);
+            if (cut is not null || connections.Data.Count == 0 || connections.Links?.Next is not { } next)
             {
-                return new VehicleIdList(ids.Distinct().ToList());
+                return pages.ToList(cut);
+            }
+
+            // The next link must lead on: one seen before, or naming this page or an earlier one, would repeat pages without end.
+            if (!nextLinks.Add(next) || PageNumberIn(next) <= page)
+            {
+                return pages.ToList(ListingCut.NotAdvancing);
+            }
+
+            if (pages.BeforeNextPage() is { } capped)
+            {
+                return pages.ToList(capped);
             }
         }
+    }
+
+    /// <summary>The <c>page[number]</c> a JSON:API link names, or null when it names none (e.g. a cursor).</summary>
+    private static int? PageNumberIn(string link)
+    {
+        var at = link.IndexOf('?', StringComparison.Ordinal);
+        return QueryHelpers.ParseQuery(at < 0 ? string.Empty : link[at..]).TryGetValue("page[number]", out var number)
+            && int.TryParse(number.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
     }
 
     public async Task<VehicleAttributes> GetVehicleAsync(

@@ -180,6 +180,20 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi, ISmartcarApiV3
     /// <summary>Lets a test hold vehicle lists in flight, to see which calls overlap.</summary>
     public TaskCompletionSource? ListGate { get; set; }
 
+    /// <summary>Why the client stopped reading Smartcar's pages early, as it reports it with the ids.</summary>
+    public ListingCut? ListCutShort { get; set; }
+
+    /// <summary>Lets a test hold attribute reads in flight (of <see cref="HeldVehicles"/> only, when any are named).</summary>
+    public TaskCompletionSource? AttributesGate { get; set; }
+
+    public HashSet<string> HeldVehicles { get; } = [];
+
+    private int _attributesInFlight;
+
+    public int AttributesInFlight => Volatile.Read(ref _attributesInFlight);
+
+    public int MostAttributesInFlight { get; private set; }
+
     /// <summary>Per access token, the vehicles it reaches; tokens not listed reach every vehicle.</summary>
     public Dictionary<string, List<string>> VehiclesByToken { get; } = [];
 
@@ -196,7 +210,7 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi, ISmartcarApiV3
         }
 
         return ApiFailure is null
-            ? new VehicleIdList(VehiclesByToken.GetValueOrDefault(accessToken) ?? [.. Vehicles.Keys])
+            ? new VehicleIdList(VehiclesByToken.GetValueOrDefault(accessToken) ?? [.. Vehicles.Keys], ListCutShort)
             : throw ApiFailure;
     }
 
@@ -254,14 +268,27 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi, ISmartcarApiV3
         return CommandFailure is null ? Task.FromResult("Successfully sent request to vehicle") : Task.FromException<string>(CommandFailure);
     }
 
-    public Task<VehicleAttributes> GetAttributesAsync(string accessToken, string vehicleId, CancellationToken cancellationToken)
+    public async Task<VehicleAttributes> GetAttributesAsync(string accessToken, string vehicleId, CancellationToken cancellationToken)
     {
         lock (ApiCalls)
         {
             ApiCalls.Add($"attributes {vehicleId} {accessToken}");
+            MostAttributesInFlight = Math.Max(MostAttributesInFlight, Interlocked.Increment(ref _attributesInFlight));
         }
 
-        return Task.FromResult(Vehicles[vehicleId]);
+        try
+        {
+            if (AttributesGate is { } gate && (HeldVehicles.Count == 0 || HeldVehicles.Contains(vehicleId)))
+            {
+                await gate.Task.WaitAsync(cancellationToken);
+            }
+
+            return Vehicles[vehicleId];
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _attributesInFlight);
+        }
     }
 
     public List<string> ApplicationTokenRequests { get; } = [];

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Domain.Vehicles;
 
@@ -35,12 +36,16 @@ internal sealed class GetVehicleAttributesHandler(
     ISmartcarApi api,
     ISmartcarApiV3 apiV3,
     AccessTokens accessTokens,
-    ApplicationTokens applicationTokens) : IQueryHandler<GetVehicleAttributes, VehicleOverview>
+    ApplicationTokens applicationTokens,
+    IOptions<SmartcarLimits> limits,
+    TimeProvider time) : IQueryHandler<GetVehicleAttributes, VehicleOverview>
 {
     public async ValueTask<VehicleOverview> Handle(GetVehicleAttributes query, CancellationToken cancellationToken)
     {
         var connections = await db.Connections.Where(c => c.OwnerId == user.Id).ToListAsync(cancellationToken);
         var links = await db.SmartcarUserLinks.Where(l => l.OwnerId == user.Id).ToListAsync(cancellationToken);
+        // The whole page's Smartcar calls share one deadline, counted from here, and a cap on calls at once.
+        using var calls = new PageCalls(limits.Value, time, cancellationToken);
 
         // Tokens one connection after another: a refresh writes through this request's DbContext, which is not
         // thread-safe (and a refresh is needed at most once in two hours per connection).
@@ -51,8 +56,8 @@ internal sealed class GetVehicleAttributesHandler(
         }
 
         // Then every connection's API calls at once: they touch no database.
-        var classic = Task.WhenAll(connections.Select((c, i) => LoadAsync(c, tokens[i], cancellationToken)));
-        var serverSide = Task.WhenAll(links.Select(l => LoadAsync(l, cancellationToken)));
+        var classic = Task.WhenAll(connections.Select((c, i) => LoadAsync(c, tokens[i], calls)));
+        var serverSide = Task.WhenAll(links.Select(l => LoadAsync(l, calls)));
         var loaded = await classic;
 
         // Smartcar refused a token or asks the owner to sign in again: remember it, so the user is asked to reconnect.
@@ -67,7 +72,7 @@ internal sealed class GetVehicleAttributesHandler(
         return new VehicleOverview([.. loaded.Concat(await serverSide).OrderBy(c => c.ConnectedAt)]);
     }
 
-    private async Task<ConnectionVehicles> LoadAsync(Connection connection, string? token, CancellationToken cancellationToken)
+    private async Task<ConnectionVehicles> LoadAsync(Connection connection, string? token, PageCalls calls)
     {
         var result = new ConnectionVehicles(
             connection.Id, ConnectFlow.Classic, connection.ConnectedAt, connection.Tokens.RefreshTokenExpiresAt, [], ReconnectNeeded: true);
@@ -78,9 +83,9 @@ internal sealed class GetVehicleAttributesHandler(
 
         try
         {
-            var ids = await api.ListVehicleIdsAsync(token, cancellationToken);
-            var vehicles = await Task.WhenAll(ids.Ids.Select(id => api.GetAttributesAsync(token, id, cancellationToken)));
-            return result with { Vehicles = vehicles, ReconnectNeeded = false };
+            var list = await calls.RunAsync(t => api.ListVehicleIdsAsync(token, t));
+            var (vehicles, late) = await calls.RunEachAsync(list.Ids, (id, t) => api.GetAttributesAsync(token, id, t));
+            return result with { Vehicles = vehicles, ReconnectNeeded = false, Problem = Problem(list, vehicles.Count, late, calls) };
         }
         catch (SmartcarApiException e) when (e.RequiresReconnect)
         {
@@ -90,22 +95,38 @@ internal sealed class GetVehicleAttributesHandler(
         {
             return result with { ReconnectNeeded = false, Problem = SmartcarErrorMessages.For(e) };
         }
+        catch (OperationCanceledException) when (calls.DeadlinePassed)
+        {
+            return result with { ReconnectNeeded = false, Problem = SmartcarErrorMessages.PastDeadline(calls.Deadline, 0) };
+        }
     }
 
+    // What the page leaves out, if anything: the cars the deadline cut off, or the pages the client stopped reading.
+    private string? Problem(VehicleIdList list, int shown, bool late, PageCalls calls) =>
+        late ? SmartcarErrorMessages.PastDeadline(calls.Deadline, shown)
+        : list.CutShort is { } cut ? SmartcarErrorMessages.ForCutShort(cut, shown, limits.Value)
+        : null;
+
     // Server-side flow: the user's connections from v3, then each vehicle's attributes, with the application token.
-    private async Task<ConnectionVehicles> LoadAsync(SmartcarUserLink link, CancellationToken cancellationToken)
+    private async Task<ConnectionVehicles> LoadAsync(SmartcarUserLink link, PageCalls calls)
     {
         var result = new ConnectionVehicles(link.Id, ConnectFlow.ServerSide, link.LinkedAt, RenewBy: null, [], ReconnectNeeded: false);
         try
         {
-            var vehicles = await applicationTokens.CallAsync(
+            var (list, vehicles, late) = await applicationTokens.CallAsync(
                 async token =>
                 {
-                    var ids = await apiV3.ListConnectedVehicleIdsAsync(token, link.SmartcarUserId, cancellationToken);
-                    return await Task.WhenAll(ids.Ids.Select(id => apiV3.GetVehicleAsync(token, link.SmartcarUserId, id, cancellationToken)));
+                    var list = await calls.RunAsync(t => apiV3.ListConnectedVehicleIdsAsync(token, link.SmartcarUserId, t));
+                    var (vehicles, late) = await calls.RunEachAsync(
+                        list.Ids, (id, t) => apiV3.GetVehicleAsync(token, link.SmartcarUserId, id, t));
+                    return (list, vehicles, late);
                 },
-                cancellationToken);
-            return result with { Vehicles = vehicles };
+                calls.Token);
+            return result with { Vehicles = vehicles, Problem = Problem(list, vehicles.Count, late, calls) };
+        }
+        catch (OperationCanceledException) when (calls.DeadlinePassed)
+        {
+            return result with { Problem = SmartcarErrorMessages.PastDeadline(calls.Deadline, 0) };
         }
         catch (SmartcarApiException e)
         {

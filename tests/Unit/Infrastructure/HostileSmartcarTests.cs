@@ -1,0 +1,188 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SmartcarClean.Application.Common;
+using SmartcarClean.Infrastructure;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+using WireMock.Settings;
+
+namespace SmartcarClean.Unit.Infrastructure;
+
+/// <summary>
+/// The app's real Smartcar clients, as DI builds them, against a small WireMock.Net server that plays a broken or
+/// hostile Smartcar: its vehicle lists never end, repeat themselves or link backwards. Every listing stays bounded.
+/// </summary>
+public sealed class HostileSmartcarTests : IDisposable
+{
+    private const string V2Vehicles = "/v2.0/vehicles";
+    private const string V3Connections = "/v3/connections";
+
+    private readonly WireMockServer _smartcar = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-hostile-").FullName;
+    private ServiceProvider? _app;
+
+    // Before these rules a listing never ended; the token makes such a test fail instead of hanging.
+    private readonly CancellationTokenSource _patience = new(TimeSpan.FromSeconds(30));
+
+    [Fact]
+    public async Task A_vehicle_count_of_int_MaxValue_stops_after_500_vehicles()
+    {
+        AnswerV2((offset, limit) => V2Page(Enumerable.Range(offset, limit).Select(i => $"v-{i}"), int.MaxValue, offset));
+
+        var list = await ListV2Async();
+
+        (list.Ids.Count, list.CutShort).ShouldBe((500, ListingCut.TooManyVehicles));
+        Requests(V2Vehicles).ShouldBe(10, "500 vehicles are 10 pages of 50");
+    }
+
+    [Fact]
+    public async Task Pages_that_never_end_stop_after_the_configured_number_of_pages()
+    {
+        AnswerV2((offset, _) => V2Page([$"v-{offset}"], int.MaxValue, offset));
+
+        var list = await ListV2Async(new() { ["Smartcar:Limits:MaxPages"] = "3" });
+
+        list.Ids.ShouldBe(["v-0", "v-1", "v-2"]);
+        list.CutShort.ShouldBe(ListingCut.TooManyPages);
+        Requests(V2Vehicles).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task A_page_that_repeats_the_vehicles_already_read_stops_the_listing()
+    {
+        AnswerV2((offset, _) => V2Page(["v-1", "v-2"], int.MaxValue, offset));
+
+        var list = await ListV2Async();
+
+        list.Ids.ShouldBe(["v-1", "v-2"]);
+        list.CutShort.ShouldBe(ListingCut.NotAdvancing);
+        Requests(V2Vehicles).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_page_for_another_offset_than_the_one_asked_for_stops_the_listing()
+    {
+        AnswerV2((offset, _) => V2Page([$"v-{offset}"], int.MaxValue, offset: 0));
+
+        var list = await ListV2Async();
+
+        list.Ids.ShouldBe(["v-0"]);
+        list.CutShort.ShouldBe(ListingCut.NotAdvancing);
+        Requests(V2Vehicles).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Duplicate_vehicle_ids_are_dropped()
+    {
+        AnswerV2((offset, _) => V2Page(["v-1", "v-1", "v-2"], 3, offset));
+
+        var list = await ListV2Async();
+
+        list.Ids.ShouldBe(["v-1", "v-2"]);
+        list.CutShort.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_next_link_back_to_the_same_page_stops_the_listing()
+    {
+        AnswerV3(page => V3Page([$"v-{page}"], next: $"/connections?page[number]={page}&page[size]=100"));
+
+        var list = await ListV3Async();
+
+        list.Ids.ShouldBe(["v-1"]);
+        list.CutShort.ShouldBe(ListingCut.NotAdvancing);
+        Requests(V3Connections).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_next_link_repeated_word_for_word_stops_the_listing()
+    {
+        AnswerV3(page => V3Page([$"v-{page}"], next: "/connections?cursor=again"));
+
+        var list = await ListV3Async();
+
+        list.Ids.ShouldBe(["v-1", "v-2"]);
+        list.CutShort.ShouldBe(ListingCut.NotAdvancing);
+        Requests(V3Connections).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Next_links_that_never_end_stop_after_20_pages()
+    {
+        AnswerV3(page => V3Page([$"v-{page}"], next: $"/connections?page[number]={page + 1}&page[size]=100"));
+
+        var list = await ListV3Async();
+
+        (list.Ids.Count, list.CutShort).ShouldBe((20, ListingCut.TooManyPages));
+        Requests(V3Connections).ShouldBe(20);
+    }
+
+    [Fact]
+    public async Task The_limits_refuse_to_start_when_not_positive()
+    {
+        var app = App(new() { ["Smartcar:Limits:MaxVehicles"] = "0" });
+
+        var refused = Should.Throw<Microsoft.Extensions.Options.OptionsValidationException>(
+            () => app.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmartcarLimits>>().Value);
+
+        refused.Message.ShouldContain("Smartcar:Limits");
+    }
+
+    private void AnswerV2(Func<int, int, object> page) =>
+        _smartcar.Given(Request.Create().WithPath(V2Vehicles).UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(request =>
+            {
+                var query = QueryHelpers.ParseQuery(new Uri(request.AbsoluteUrl).Query);
+                return JsonSerializer.Serialize(page(int.Parse(query["offset"]!, CultureInfo), int.Parse(query["limit"]!, CultureInfo)));
+            }));
+
+    private void AnswerV3(Func<int, object> page) =>
+        _smartcar.Given(Request.Create().WithPath(V3Connections).UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(request =>
+            {
+                var query = QueryHelpers.ParseQuery(new Uri(request.AbsoluteUrl).Query);
+                return JsonSerializer.Serialize(page(int.Parse(query["page[number]"]!, CultureInfo)));
+            }));
+
+    private static System.Globalization.CultureInfo CultureInfo => System.Globalization.CultureInfo.InvariantCulture;
+
+    private static object V2Page(IEnumerable<string> ids, int count, int offset) =>
+        new { vehicles = ids, paging = new { count, offset } };
+
+    private static object V3Page(IEnumerable<string> ids, string? next) => new
+    {
+        data = ids.Select(id => new { type = "connection", relationships = new { vehicle = new { data = new { type = "vehicle", id } } } }),
+        links = new { next },
+    };
+
+    private Task<VehicleIdList> ListV2Async(Dictionary<string, string?>? settings = null) =>
+        App(settings).GetRequiredService<ISmartcarApi>().ListVehicleIdsAsync("token", _patience.Token);
+
+    private Task<VehicleIdList> ListV3Async() =>
+        App().GetRequiredService<ISmartcarApiV3>().ListConnectedVehicleIdsAsync("app-token", "user-1", _patience.Token);
+
+    private int Requests(string path) => _smartcar.LogEntries.Count(e => e.RequestMessage?.Path == path);
+
+    private ServiceProvider App(Dictionary<string, string?>? settings = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Smartcar:ApiBaseUrl"] = _smartcar.Url,
+            ["Smartcar:VehicleApiBaseUrl"] = _smartcar.Url,
+        }).AddInMemoryCollection(settings ?? []).Build();
+        return _app = new ServiceCollection().AddLogging().AddInfrastructure(configuration, _dataDirectory).BuildServiceProvider();
+    }
+
+    public void Dispose()
+    {
+        _patience.Dispose();
+        _app?.Dispose();
+        _smartcar.Stop();
+        _smartcar.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
