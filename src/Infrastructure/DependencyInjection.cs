@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Infrastructure.Identity;
+using SmartcarClean.Infrastructure.KeyRing;
 using SmartcarClean.Infrastructure.Persistence;
 using SmartcarClean.Infrastructure.Smartcar;
 
@@ -16,16 +16,16 @@ public static class DependencyInjection
     public static IServiceCollection AddInfrastructure(
         this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        Directory.CreateDirectory(dataDirectory);
+        OwnerOnlyFiles.CreateDirectory(dataDirectory);
         var connectionString = configuration.GetConnectionString("Default")
             ?? $"Data Source={Path.Combine(dataDirectory, "smartcarclean.db")}";
+        OwnerOnlyFiles.PrepareSqliteFile(connectionString);
         services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 
-        // A persisted key ring: tokens encrypted before a restart can still be read after it.
-        services.AddDataProtection()
-            .SetApplicationName("SmartcarClean")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        // A persisted key ring: tokens encrypted before a restart can still be read after it. Owner-only, and
+        // encrypted at rest when a certificate is configured.
+        services.AddKeyRing(configuration, dataDirectory);
 
         // Local accounts in the same database. The web layer adds the sign-in cookie (AddIdentityCookies).
         services.AddIdentityCore<AppUser>(options =>

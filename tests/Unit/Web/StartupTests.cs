@@ -42,6 +42,23 @@ public sealed class StartupTests : IDisposable
         output.ShouldNotContain("Now listening");
     }
 
+    [Fact]
+    public async Task The_app_refuses_to_start_with_a_key_ring_certificate_it_cannot_read_and_says_why()
+    {
+        var (exitCode, error, output) = await StartAsync(new()
+        {
+            ["SMARTCAR_CLIENT_ID"] = "client",
+            ["SMARTCAR_CLIENT_SECRET"] = "secret",
+            ["SMARTCAR_REDIRECT_URI"] = "http://localhost:8000/exchange",
+            ["DataProtection__CertificatePath"] = "/no/such/key-ring.pfx",
+        });
+
+        exitCode.ShouldBe(1);
+        error.ShouldContain("DataProtection:CertificatePath '/no/such/key-ring.pfx' cannot be used to protect the key ring");
+        error.ShouldNotContain("   at ", customMessage: "no stack trace");
+        output.ShouldNotContain("Now listening");
+    }
+
     private async Task<(int ExitCode, string Error, string Output)> StartAsync(Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "SmartcarClean.Web.dll"))
