@@ -19,6 +19,11 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
         for (var offset = 0; ;)
         {
             var page = (await GetAsync<VehiclePage>(accessToken, $"/v2.0/vehicles?limit={PageSize}&offset={offset}", cancellationToken)).Value;
+            if (page is not { Vehicles: not null, Paging: not null })
+            {
+                throw SmartcarAnswers.Unreadable();
+            }
+
             // An answer for another offset than the one asked for would send the reading back over pages without end.
             var cut = page.Paging.Offset == offset ? pages.Add(page.Vehicles) : ListingCut.NotAdvancing;
             offset += page.Vehicles.Count;
@@ -75,8 +80,21 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
             throw await ToExceptionAsync(response, cancellationToken);
         }
 
-        var value = await response.Content.ReadFromJsonAsync<T>(cancellationToken)
-            ?? throw new SmartcarApiException((int)response.StatusCode, "SDK_ERROR", null, "Empty response body.");
+        T? value;
+        try
+        {
+            value = await response.Content.ReadFromJsonAsync<T>(cancellationToken);
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
+        {
+            throw SmartcarAnswers.Unreadable((int)response.StatusCode);
+        }
+
+        if (value is null)
+        {
+            throw new SmartcarApiException((int)response.StatusCode, "SDK_ERROR", null, "Empty response body.");
+        }
+
         var dataAge = Header(response, "sc-data-age") is { } age
             && DateTimeOffset.TryParse(age, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var recorded)
             ? recorded
@@ -107,7 +125,7 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
         }
     }
 
-    private sealed record VehiclePage(IReadOnlyList<string> Vehicles, Paging Paging);
+    private sealed record VehiclePage(IReadOnlyList<string?>? Vehicles, Paging? Paging);
 
     private sealed record Paging(int Count, int Offset);
 

@@ -28,7 +28,12 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
         {
             var connections = await GetAsync<ConnectionPage>(
                 applicationToken, smartcarUserId, $"/v3/connections?page[number]={page}&page[size]={PageSize}", cancellationToken);
-            var cut = pages.Add([.. connections.Data.Select(c => c.Relationships.Vehicle.Data.Id)]);
+            if (connections.Data is null)
+            {
+                throw SmartcarAnswers.Unreadable();
+            }
+
+            var cut = pages.Add([.. connections.Data.Select(c => c.Relationships?.Vehicle?.Data?.Id)]);
             if (cut is not null || connections.Data.Count == 0 || connections.Links?.Next is not { } next)
             {
                 return pages.ToList(cut);

@@ -14,11 +14,11 @@ internal sealed class VehicleIdPages(SmartcarLimits limits)
     private int _pages;
 
     /// <summary>Adds one page; returns why the reading must stop here, or null to go on.</summary>
-    public ListingCut? Add(IReadOnlyList<string> pageIds)
+    public ListingCut? Add(IReadOnlyList<string?> pageIds)
     {
         _pages++;
         var anyNew = false;
-        foreach (var id in pageIds.Where(_seen.Add))
+        foreach (var id in pageIds.OfType<string>().Where(id => id.Length > 0 && _seen.Add(id)))
         {
             if (_ids.Count == limits.MaxVehicles)
             {

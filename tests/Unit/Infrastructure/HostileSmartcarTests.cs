@@ -120,6 +120,38 @@ public sealed class HostileSmartcarTests : IDisposable
         Requests(V3Connections).ShouldBe(20);
     }
 
+    [Theory]
+    [InlineData("{\"vehicles\":[\"v-1\"]}")]
+    [InlineData("{\"paging\":{\"count\":1,\"offset\":0}}")]
+    [InlineData("<html>Bad gateway</html>")]
+    public async Task A_list_in_another_shape_than_documented_is_an_api_error_not_a_crash(string body)
+    {
+        _smartcar.Given(Request.Create().WithPath(V2Vehicles).UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(body));
+
+        var error = await Should.ThrowAsync<SmartcarApiException>(() => ListV2Async());
+
+        error.Description.ShouldBe("Smartcar's answer could not be read. Please try again later.");
+    }
+
+    [Fact]
+    public async Task Empty_vehicle_ids_are_dropped()
+    {
+        AnswerV2((offset, _) => new { vehicles = new[] { "v-1", null, "" }, paging = new { count = 3, offset } });
+
+        (await ListV2Async()).Ids.ShouldBe(["v-1"]);
+    }
+
+    [Fact]
+    public async Task A_v3_page_without_data_is_an_api_error_not_a_crash()
+    {
+        AnswerV3(_ => new { links = new { next = (string?)null } });
+
+        var error = await Should.ThrowAsync<SmartcarApiException>(() => ListV3Async());
+
+        error.Description.ShouldBe("Smartcar's answer could not be read. Please try again later.");
+    }
+
     [Fact]
     public async Task The_limits_refuse_to_start_when_not_positive()
     {
