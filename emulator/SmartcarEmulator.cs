@@ -73,7 +73,9 @@ public sealed partial class SmartcarEmulator : IDisposable
             // Loopback only: the emulator must never be reachable from the network. Port 0 makes Kestrel
             // pick a free port on 127.0.0.1 (a fixed port is bound on both loopbacks, 127.0.0.1 and ::1).
             Urls = [$"http://127.0.0.1:{options.Port}"],
-            StartAdminInterface = true,
+            // WireMock's /__admin lets anyone on the machine add mappings (even BodyAsFile ones that serve local files)
+            // and read the raw request log: off unless asked for, for debugging.
+            StartAdminInterface = options.EnableWireMockAdmin,
             ReadStaticMappings = false,
             PreWireMockMiddlewareInit = DroppedConnections.Install,
         }, options.Port);
