@@ -33,8 +33,15 @@ public sealed partial class SmartcarEmulator : IDisposable
 
     public SmartcarWorld World { get; }
 
-    /// <summary>Every request received (the /__admin and /_emulator APIs and delay replays excluded), oldest first.</summary>
-    public IReadOnlyList<RecordedRequest> Requests =>
+    /// <summary>
+    /// Every request received (the /__admin and /_emulator APIs and delay replays excluded), oldest first, with secrets
+    /// masked (<see cref="RequestLogMask"/>): this is the log the admin page, <c>GET /_emulator/requests</c> and test
+    /// reports show.
+    /// </summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. RequestsWithSecrets.Select(RequestLogMask.Apply)];
+
+    /// <summary>The same requests exactly as sent, secrets included: for in-process assertions only, never to be written out.</summary>
+    public IReadOnlyList<RecordedRequest> RequestsWithSecrets =>
         [.. _server.LogEntries
             .Where(e => e.RequestMessage is not null
                 && !e.RequestMessage.Path.StartsWith(AdminPathPrefix, StringComparison.Ordinal)

@@ -32,7 +32,7 @@ public sealed class EmulatorHostTests : IDisposable
         requests[0].StatusCode.ShouldBe(200);
         requests[^1].Path.ShouldBe("/v2.0/vehicles");
         requests[^1].Query.ShouldContain("limit=5");
-        requests[^1].Headers["authorization"].ShouldBe("Bearer bad-token");
+        requests[^1].Headers["authorization"].ShouldBe("Bearer ***", "the log masks credentials");
         requests[^1].StatusCode.ShouldBe(401);
         requests.Single(r => r.Path == "/oauth/token").Body!.ShouldContain("grant_type=authorization_code");
         _driver.Emulator.CountRequests("POST", "/oauth/token").ShouldBe(1);

@@ -30,7 +30,7 @@ public sealed class ServerSideClientTests : IDisposable
         vehicle.Id.ShouldBe(ids[0]);
         vehicle.Make.ShouldNotBeNullOrEmpty();
         vehicle.Year.ShouldBeGreaterThan(2000);
-        var calls = Emulator.Requests.Where(r => r.Path.StartsWith("/v3/", StringComparison.Ordinal)).ToList();
+        var calls = Emulator.RequestsWithSecrets.Where(r => r.Path.StartsWith("/v3/", StringComparison.Ordinal)).ToList();
         calls.ShouldAllBe(r => r.Headers["Authorization"] == $"Bearer {token.AccessToken}" && r.Headers["sc-user-id"] == userId);
     }
 
@@ -39,7 +39,7 @@ public sealed class ServerSideClientTests : IDisposable
     {
         await Auth().GetApplicationTokenAsync(CancellationToken.None);
 
-        var request = Emulator.Requests.ShouldHaveSingleItem();
+        var request = Emulator.RequestsWithSecrets.ShouldHaveSingleItem();
         request.Path.ShouldBe("/oauth2/token");
         request.Body.ShouldBe($"grant_type=client_credentials&client_id={EmulatorDriver.ClientId}&client_secret={EmulatorDriver.ClientSecret}");
     }
