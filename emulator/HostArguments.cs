@@ -16,11 +16,11 @@ public sealed record HostArguments(int Port, string ApplicationsFile, bool ShowH
 
         Usage: dotnet run --project emulator -- [--port N] [--config FILE] [--wiremock-admin] [--help]
 
-          --port N        port on 127.0.0.1 (default 8010, 0 = any free port)   env EMULATOR_PORT
-          --config FILE   applications file (default applications.json beside the binary)   env EMULATOR_CONFIG
-          --wiremock-admin  turn on WireMock's /__admin API (debugging only: it can add any mapping, even one
-                          serving a local file, and shows secrets unmasked)
-          --help, -h      print this help and exit
+          --port N          port on 127.0.0.1 (default 8010, 0 = any free port)   env EMULATOR_PORT
+          --config FILE     applications file (default applications.json beside the binary)   env EMULATOR_CONFIG
+          --wiremock-admin  turn on WireMock's /__admin API, for debugging only: anything on the machine can then
+                            add any mapping (even one serving a local file) and read secrets unmasked
+          --help, -h        print this help and exit
 
         Admin page: http://127.0.0.1:PORT/_emulator   Health: GET /health
         """;
