@@ -31,6 +31,7 @@ public static class DependencyInjection
         });
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = Accounts.KeepSessionId);
         services.KeepSignInOnTheWallClock();
+        services.AddServerSideSessions();
 
         services.AddRazorPages(options =>
         {
@@ -39,7 +40,9 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToPage("/Error");
-            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Account/Register");
+            options.Conventions.AllowAnonymousToPage("/Account/SignOut");
             // The same confirmation page, without a vehicle id: every vehicle.
             options.Conventions.AddPageRoute("/Disconnect", "/vehicles/disconnect-all");
         });

@@ -42,6 +42,23 @@ public sealed class StartupTests : IDisposable
         output.ShouldNotContain("Now listening");
     }
 
+    [Fact]
+    public async Task The_app_refuses_to_start_with_a_session_lifetime_that_is_not_positive()
+    {
+        var (exitCode, error, output) = await StartAsync(new()
+        {
+            ["SMARTCAR_CLIENT_ID"] = "client",
+            ["SMARTCAR_CLIENT_SECRET"] = "secret",
+            ["SMARTCAR_REDIRECT_URI"] = "http://localhost:8000/exchange",
+            ["Accounts__AbsoluteSessionLifetime"] = "00:00:00",
+        });
+
+        exitCode.ShouldBe(1);
+        error.ShouldContain("Accounts:AbsoluteSessionLifetime must be a positive duration");
+        error.ShouldNotContain("   at ", customMessage: "no stack trace");
+        output.ShouldNotContain("Now listening");
+    }
+
     private async Task<(int ExitCode, string Error, string Output)> StartAsync(Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "SmartcarClean.Web.dll"))
