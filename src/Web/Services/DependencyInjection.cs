@@ -30,6 +30,7 @@ public static class DependencyInjection
             options.ReturnUrlParameter = "returnUrl";
         });
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = Accounts.KeepSessionId);
+        services.KeepSignInOnTheWallClock();
 
         services.AddRazorPages(options =>
         {

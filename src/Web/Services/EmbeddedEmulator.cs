@@ -29,13 +29,18 @@ public static class EmbeddedEmulator
             smartcar[nameof(SmartcarOptions.ClientId)] ?? string.Empty,
             smartcar[nameof(SmartcarOptions.ClientSecret)] ?? string.Empty,
             redirectUris);
-        var options = new EmulatorOptions { Port = builder.Configuration.GetValue("Emulator:Port", 0) };
+        var options = new EmulatorOptions
+        {
+            Port = builder.Configuration.GetValue("Emulator:Port", 0),
+            EnableWireMockAdmin = builder.Configuration.GetValue("Emulator:EnableWireMockAdmin", defaultValue: false),
+        };
         options.Applications.Add(application);
 
         var emulator = SmartcarEmulator.Start(options);
         builder.Services.AddSingleton(emulator); // disposed, and so stopped, with the app
         // Offline, the emulator's clock is the world's clock: advancing it (its admin page or API) moves the app's
-        // time too, so a developer can watch a token expire and be renewed without waiting two hours.
+        // time too, so a developer can watch a token expire and be renewed without waiting two hours. Sign-in keeps to
+        // the wall clock (WallClockSignIn).
         builder.Services.AddSingleton<TimeProvider>(emulator.Clock);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

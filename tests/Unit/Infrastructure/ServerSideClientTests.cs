@@ -33,7 +33,7 @@ public sealed class ServerSideClientTests : IDisposable
         vehicle.Id.ShouldBe(ids[0]);
         vehicle.Make.ShouldNotBeNullOrEmpty();
         vehicle.Year.ShouldBeGreaterThan(2000);
-        var calls = Emulator.Requests.Where(r => r.Path.StartsWith("/v3/", StringComparison.Ordinal)).ToList();
+        var calls = Emulator.RequestsWithSecrets.Where(r => r.Path.StartsWith("/v3/", StringComparison.Ordinal)).ToList();
         calls.ShouldAllBe(r => r.Headers["Authorization"] == $"Bearer {token.AccessToken}" && r.Headers["sc-user-id"] == userId);
     }
 
@@ -42,7 +42,7 @@ public sealed class ServerSideClientTests : IDisposable
     {
         await Auth().GetApplicationTokenAsync(CancellationToken.None);
 
-        var request = Emulator.Requests.ShouldHaveSingleItem();
+        var request = Emulator.RequestsWithSecrets.ShouldHaveSingleItem();
         request.Path.ShouldBe("/oauth2/token");
         request.Body.ShouldBe($"grant_type=client_credentials&client_id={EmulatorDriver.ClientId}&client_secret={EmulatorDriver.ClientSecret}");
     }
@@ -108,7 +108,7 @@ public sealed class ServerSideClientTests : IDisposable
         var userId = await ApiV2().GetUserIdAsync(tokens.AccessToken, CancellationToken.None);
 
         userId.ShouldBe(redirect["user_id"]);
-        Emulator.Requests.ShouldContain(r => r.Method == "GET" && r.Path == "/v2.0/user"
+        Emulator.RequestsWithSecrets.ShouldContain(r => r.Method == "GET" && r.Path == "/v2.0/user"
             && r.Headers["Authorization"] == $"Bearer {tokens.AccessToken}");
     }
 
@@ -123,7 +123,7 @@ public sealed class ServerSideClientTests : IDisposable
 
         (await Api().ListConnectedVehicleIdsAsync(token, me, CancellationToken.None)).ShouldBeEmpty();
         (await Api().ListConnectedVehicleIdsAsync(token, other, CancellationToken.None)).ShouldHaveSingleItem();
-        var delete = Emulator.Requests.Where(r => r.Method == "DELETE").ShouldHaveSingleItem();
+        var delete = Emulator.RequestsWithSecrets.Where(r => r.Method == "DELETE").ShouldHaveSingleItem();
         delete.Path.ShouldBe($"/v3/users/{me}");
         delete.Headers["Authorization"].ShouldBe($"Bearer {token}");
     }
