@@ -26,7 +26,17 @@ public static class EmbeddedEmulator
         }
 
         var demo = builder.Configuration.GetSection(Section);
-        var redirectUris = new[] { builder.Configuration[$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.RedirectUri)}"], demo["PopupRedirectUri"] }
+        var redirectUri = Setting(nameof(SmartcarOptions.RedirectUri));
+        var missing = new[] { $"{Section}:ClientId", $"{Section}:ClientSecret", redirectUri }
+            .Where(setting => string.IsNullOrEmpty(builder.Configuration[setting])).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidSettingsException(
+                $"the embedded emulator needs its demo client and the app's redirect URI: set {string.Join(", ", missing)} " +
+                "(appsettings.Development.json has them).");
+        }
+
+        var redirectUris = new[] { builder.Configuration[redirectUri], demo["PopupRedirectUri"] }
             .OfType<string>().Where(uri => uri.Length > 0).ToList();
         var application = new RegisteredApplication(demo["ClientId"] ?? string.Empty, demo["ClientSecret"] ?? string.Empty, redirectUris);
         var options = new EmulatorOptions { Port = demo.GetValue("Port", 0) };

@@ -122,6 +122,39 @@ public sealed partial class StartupTests : IDisposable
         app.Error.ShouldContain("Smartcar:ClientId");
     }
 
+    [Fact]
+    public async Task Outside_development_the_emulator_runs_when_asked_for_explicitly_and_no_smartcar_settings_are_set()
+    {
+        await using var app = await StartAsync("Production", new()
+        {
+            ["Emulator__Enabled"] = "true",
+            ["Emulator__Port"] = "0",
+            ["Emulator__ClientId"] = "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07",
+            ["Emulator__ClientSecret"] = "emulator-client-secret",
+            ["Smartcar__RedirectUri"] = "http://localhost:8000/exchange",
+        });
+
+        (await app.ConnectOriginAsync()).ShouldStartWith("http://127.0.0.1:");
+    }
+
+    [Fact]
+    public async Task The_emulator_without_its_demo_client_is_refused_in_one_line_naming_what_is_missing()
+    {
+        await using var app = await StartAsync("Production", new() { ["Emulator__Enabled"] = "true" });
+
+        app.ShouldHaveRefusedWithOneLine(
+            "SmartcarClean cannot start: the embedded emulator needs its demo client and the app's redirect URI: " +
+            "set Emulator:ClientId, Emulator:ClientSecret, Smartcar:RedirectUri");
+    }
+
+    [Fact]
+    public async Task A_known_proxy_that_is_not_an_address_is_refused_in_one_line()
+    {
+        await using var app = await StartAsync("Development", new() { ["ForwardedHeaders__KnownProxies__0"] = "proxy.example.com" });
+
+        app.ShouldHaveRefusedWithOneLine("SmartcarClean cannot start: ForwardedHeaders:KnownProxies 'proxy.example.com' is not an IP address.");
+    }
+
     /// <summary>Starts the app and returns once it listens or has exited.</summary>
     private async Task<AppProcess> StartAsync(string environmentName, Dictionary<string, string> environment)
     {
