@@ -18,7 +18,7 @@ public static class DependencyInjection
             options.Cookie.HttpOnly = true;
             // Lax: the cookie must come along on Connect's top-level GET redirect back to /exchange.
             options.Cookie.SameSite = SameSiteMode.Lax;
-            // Secure whenever the app is reached over https; plain http stays usable on localhost.
+            // Secure whenever the app is reached over https, and always outside Development (WebSecurity).
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // Persistent and sliding: 14 days after the last visit, the user signs in again. Connections stay with the
             // account, so signing in again brings them back.
