@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SmartcarClean.Unit.Web;
 
@@ -73,25 +72,8 @@ public sealed class BadInputTests(BadInputTests.App app) : IClassFixture<BadInpu
         (await response.Content.ReadAsStringAsync()).ShouldContain("Page not found");
     }
 
-    public sealed class App : WebApplicationFactory<Program>
+    public sealed class App : TestWebApp
     {
-        private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-web-").FullName;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("DataDirectory", _dataDirectory);
-            builder.UseSetting("Emulator:Enabled", "false");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            // Called from both Dispose and DisposeAsync.
-            if (Directory.Exists(_dataDirectory))
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
-        }
+        protected override void Configure(IWebHostBuilder builder) => UseTestSmartcarSettings(builder);
     }
 }

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Domain.Vehicles;
@@ -25,13 +24,12 @@ public sealed class HostileSmartcarPageTests : IDisposable
     private const string VehicleList = "/v2.0/vehicles";
 
     private readonly WireMockServer _smartcar = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-hostile-page-").FullName;
 
     [Fact]
     public async Task A_vehicle_count_of_int_MaxValue_shows_the_first_cars_with_a_problem_line_after_a_bounded_number_of_calls()
     {
         AnswerWithEndlessVehicles();
-        await using var app = new App(_dataDirectory, _smartcar.Url!);
+        await using var app = new App(_smartcar.Url!);
         using var session = await SignedInWithAConnectionAsync(app);
 
         using var page = await session.GetAsync("/vehicles");
@@ -78,16 +76,13 @@ public sealed class HostileSmartcarPageTests : IDisposable
     {
         _smartcar.Stop();
         _smartcar.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    private sealed class App(string dataDirectory, string smartcarUrl) : WebApplicationFactory<Program>
+    private sealed class App(string smartcarUrl) : TestWebApp
     {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Configure(IWebHostBuilder builder)
         {
-            builder.UseSetting("DataDirectory", dataDirectory);
-            builder.UseSetting("Emulator:Enabled", "false");
+            UseTestSmartcarSettings(builder);
             builder.UseSetting("Smartcar:ApiBaseUrl", smartcarUrl);
             builder.UseSetting("Smartcar:Limits:MaxVehicles", "120");
         }

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Logging;
 
 namespace SmartcarClean.Unit.Web;
@@ -56,14 +55,15 @@ public sealed class KeyRingAtStartTests : IDisposable
         Directory.Delete(_parent, recursive: true);
     }
 
-    private sealed class App(string dataDirectory) : WebApplicationFactory<Program>
+    private sealed class App(string dataDirectory) : TestWebApp
     {
         public ConcurrentQueue<(string Category, LogLevel Level, string Message)> Logs { get; } = new();
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Configure(IWebHostBuilder builder)
         {
+            UseTestSmartcarSettings(builder);
+            // A folder that does not exist yet: the app creates it.
             builder.UseSetting("DataDirectory", dataDirectory);
-            builder.UseSetting("Emulator:Enabled", "false");
             builder.ConfigureLogging(logging => logging.AddProvider(new Capture(Logs)));
         }
     }

@@ -2,7 +2,6 @@ using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Domain.Vehicles;
@@ -55,14 +54,15 @@ public sealed class LostKeyRingTests(LostKeyRingTests.App app) : IClassFixture<L
         var session = WebSession.Open(app);
         (await session.RegisterAsync(email)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
 
-        string userId;
+        string userId, database;
         using (var scope = app.Services.CreateScope())
         {
             userId = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.Id;
+            database = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()!;
         }
 
         // The same database file, written through a key ring the app does not have.
-        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={app.DatabaseFile}").Options;
+        var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite(database).Options;
         await using var otherKeys = new AppDbContext(options, new EphemeralDataProtectionProvider());
         var now = DateTimeOffset.UtcNow;
         otherKeys.Connections.Add(Connection.Create(userId, TokenSet.Issued("access", "refresh", 7200, now), [vehicleId], now));
@@ -70,27 +70,8 @@ public sealed class LostKeyRingTests(LostKeyRingTests.App app) : IClassFixture<L
         return session;
     }
 
-    public sealed class App : WebApplicationFactory<Program>
+    public sealed class App : TestWebApp
     {
-        private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-keys-").FullName;
-
-        public string DatabaseFile => Path.Combine(_dataDirectory, "smartcarclean.db");
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("DataDirectory", _dataDirectory);
-            builder.UseSetting("Emulator:Enabled", "false");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            // Called from both Dispose and DisposeAsync.
-            if (Directory.Exists(_dataDirectory))
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
-        }
+        protected override void Configure(IWebHostBuilder builder) => UseTestSmartcarSettings(builder);
     }
 }
