@@ -91,6 +91,9 @@ public sealed class StartConnectTests : IDisposable
     [Fact]
     public async Task The_users_choices_reach_connect()
     {
+        _host.Options.AllowedModes.Add("test");
+        _host.Options.AllowedModes.Add("simulated");
+
         var url = (await _host.SendAsync(new StartConnect(ForceApprovalPrompt: true) { Make = "tesla", SingleSelectVin = "5yjxcde22hf068739", Mode = "simulated" })).Url;
 
         var query = QueryHelpers.ParseQuery(url.Query);
@@ -162,6 +165,32 @@ public sealed class StartConnectTests : IDisposable
 
         exception.Errors.ShouldContain(e => e.PropertyName == "InPopup");
         (await _host.QueryDbAsync(db => db.ConnectAttempts.CountAsync())).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData("simulated")]
+    [InlineData("live")]
+    public async Task A_mode_the_configuration_does_not_allow_is_a_field_error_and_starts_nothing(string mode)
+    {
+        // The configured mode is test, and no other is allowed.
+        var exception = await Should.ThrowAsync<FluentValidation.ValidationException>(
+            () => _host.SendAsync(new StartConnect() { Mode = mode }));
+
+        exception.Errors.ShouldContain(e => e.PropertyName == "Mode" && e.ErrorMessage == "This app connects cars in test mode only.");
+        (await _host.QueryDbAsync(db => db.ConnectAttempts.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Any_mode_the_configuration_allows_can_be_chosen()
+    {
+        _host.Options.AllowedModes.Add("test");
+        _host.Options.AllowedModes.Add("simulated");
+
+        var url = (await _host.SendAsync(new StartConnect() { Mode = "simulated" })).Url;
+
+        QueryHelpers.ParseQuery(url.Query)["mode"].ToString().ShouldBe("simulated");
+        var refused = await Should.ThrowAsync<FluentValidation.ValidationException>(() => _host.SendAsync(new StartConnect() { Mode = "live" }));
+        refused.Errors.ShouldContain(e => e.ErrorMessage == "This app connects cars in test or simulated mode only.");
     }
 
     public void Dispose() => _host.Dispose();
