@@ -20,6 +20,7 @@ catch (EmulatorStartException e)
 builder.Services.AddApplication();
 builder.Services.AddInfrastructure(builder.Configuration, DataDirectory(builder));
 builder.Services.AddWebServices();
+builder.Services.AddRateLimits(builder.Configuration);
 builder.Logging.KeepSecretsOutOfLogs();
 
 var app = builder.Build();
@@ -33,6 +34,7 @@ app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
+app.UseRateLimiter(); // after authentication: signed-in requests are limited per user too
 app.UseAuthorization();
 app.MapRazorPages();
 

@@ -82,6 +82,12 @@ public sealed class BadInputTests(BadInputTests.App app) : IClassFixture<BadInpu
         {
             builder.UseSetting("DataDirectory", _dataDirectory);
             builder.UseSetting("Emulator:Enabled", "false");
+            // Every test here signs up a new user, all from one client (the test host has no address): as one address
+            // they would soon meet the per-address limits, which RateLimitTests checks on its own app.
+            foreach (var action in new[] { "SignIn", "Register", "StartConnect", "Exchange" })
+            {
+                builder.UseSetting($"RateLimits:{action}:PerAddress", "100000");
+            }
         }
 
         protected override void Dispose(bool disposing)
