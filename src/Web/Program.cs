@@ -48,6 +48,13 @@ catch (OptionsValidationException invalid)
     await Console.Error.WriteLineAsync("SmartcarClean cannot start:\n  " + string.Join("\n  ", invalid.Failures));
     return 1;
 }
+catch (AggregateException invalid) when (invalid.InnerExceptions.All(e => e is OptionsValidationException))
+{
+    // Several settings sections wrong at once (e.g. Smartcar and RateLimits): name every failure.
+    var failures = invalid.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures);
+    await Console.Error.WriteLineAsync("SmartcarClean cannot start:\n  " + string.Join("\n  ", failures));
+    return 1;
+}
 catch (InvalidOperationException unreadable) when (unreadable.InnerException is FormatException format)
 {
     // A setting that is not even of the right type (e.g. Smartcar:Flow=Sideways): the binder names it.

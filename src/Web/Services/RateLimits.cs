@@ -71,12 +71,8 @@ public static class RateLimits
 
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section))
-            .Validate(
-                limits => Enum.GetValues<LimitedAction>().Select(limits.For)
-                    .All(limit => limit.PerAddress > 0 && (limit.PerUser is null or > 0) && limit.Window > TimeSpan.Zero),
-                $"{RateLimitOptions.Section}: every PerAddress and PerUser must be at least 1, and every Window longer than zero.")
-            .ValidateOnStart();
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) =>
         {
@@ -162,4 +158,34 @@ public static class RateLimits
         { TotalHours: <= 1 } => "an hour",
         _ => string.Create(CultureInfo.InvariantCulture, $"{Math.Ceiling(wait.TotalHours)} hours"),
     };
+}
+
+/// <summary>Checked at start-up: a limit no request could ever meet would refuse everyone, so the app names it and stops.</summary>
+internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RateLimitOptions options)
+    {
+        var failures = new List<string>();
+        foreach (var action in Enum.GetValues<LimitedAction>())
+        {
+            var limit = options.For(action);
+            var setting = $"{RateLimitOptions.Section}:{action}";
+            if (limit.PerAddress < 1)
+            {
+                failures.Add($"{setting}:PerAddress must be at least 1.");
+            }
+
+            if (limit.PerUser < 1)
+            {
+                failures.Add($"{setting}:PerUser must be at least 1, or left out for no limit per user.");
+            }
+
+            if (limit.Window <= TimeSpan.Zero)
+            {
+                failures.Add($"{setting}:Window must be longer than zero, e.g. 00:01:00.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
 }

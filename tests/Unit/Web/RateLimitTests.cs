@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using SmartcarClean.Web.Services;
 
 namespace SmartcarClean.Unit.Web;
 
@@ -105,6 +106,15 @@ public sealed class RateLimitTests(RateLimitTests.App app) : IClassFixture<RateL
         body.RootElement.GetProperty("title").GetString().ShouldBe("Too many attempts");
         body.RootElement.GetProperty("message").GetString().ShouldStartWith("You tried this too many times in a short while. Please wait");
     }
+
+    [Theory]
+    [InlineData("192.0.2.7", "192.0.2.7")]
+    [InlineData("::ffff:192.0.2.7", "192.0.2.7")] // IPv4 on a dual-stack socket
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2:1111:2222:3333:4444", "2001:db8:1:2::/64")] // the same network, another address
+    [InlineData(null, "unknown")]
+    public void An_ipv6_client_counts_as_its_whole_64_network(string? address, string partition) =>
+        RateLimits.ClientAddress(address is null ? null : IPAddress.Parse(address)).ShouldBe(partition);
 
     private WebSession From(string address)
     {

@@ -42,6 +42,25 @@ public sealed class StartupTests : IDisposable
         output.ShouldNotContain("Now listening");
     }
 
+    [Fact]
+    public async Task The_app_refuses_to_start_with_a_rate_limit_that_could_never_be_met_and_names_every_bad_setting()
+    {
+        // No Smartcar settings either: two sections fail at once, and both are named.
+        var (exitCode, error, output) = await StartAsync(new()
+        {
+            ["Emulator__Enabled"] = "false",
+            ["RateLimits__SignIn__PerAddress"] = "0",
+            ["RateLimits__Exchange__Window"] = "00:00:00",
+        });
+
+        exitCode.ShouldBe(1);
+        error.ShouldContain("RateLimits:SignIn:PerAddress must be at least 1.");
+        error.ShouldContain("RateLimits:Exchange:Window must be longer than zero, e.g. 00:01:00.");
+        error.ShouldContain("Smartcar:ClientId is required (SMARTCAR_CLIENT_ID).");
+        error.ShouldNotContain("   at ", customMessage: "no stack trace");
+        output.ShouldNotContain("Now listening");
+    }
+
     private async Task<(int ExitCode, string Error, string Output)> StartAsync(Dictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "SmartcarClean.Web.dll"))
