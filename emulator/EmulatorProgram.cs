@@ -28,7 +28,7 @@ public static class EmulatorProgram
             return Success;
         }
 
-        var options = new EmulatorOptions { Port = arguments.Port };
+        var options = new EmulatorOptions { Port = arguments.Port, EnableWireMockAdmin = arguments.WireMockAdmin };
         try
         {
             foreach (var app in ApplicationsFile.Load(arguments.ApplicationsFile))
@@ -58,6 +58,11 @@ public static class EmulatorProgram
         foreach (var app in options.Applications)
         {
             output.WriteLine($"  client_id {app.ClientId}, redirect URIs: {string.Join(", ", app.RedirectUris)}");
+        }
+
+        if (options.EnableWireMockAdmin)
+        {
+            output.WriteLine($"  WireMock's admin API is on at {emulator.BaseUrl}/__admin (debugging only: it shows secrets unmasked).");
         }
 
         output.WriteLine("Press Ctrl+C to stop.");

@@ -4,20 +4,23 @@ namespace SmartcarClean.Emulator;
 
 /// <summary>
 /// The standalone host's options: <c>--port</c>/<c>EMULATOR_PORT</c> and <c>--config</c>/<c>EMULATOR_CONFIG</c>
-/// (the applications file); arguments win over environment variables.
+/// (the applications file); arguments win over environment variables. <c>--wiremock-admin</c> turns on WireMock's
+/// <c>/__admin</c> API (<see cref="EmulatorOptions.EnableWireMockAdmin"/>).
 /// </summary>
-public sealed record HostArguments(int Port, string ApplicationsFile, bool ShowHelp)
+public sealed record HostArguments(int Port, string ApplicationsFile, bool ShowHelp, bool WireMockAdmin = false)
 {
     public const int DefaultPort = 8010;
 
     public const string Usage = """
         Smartcar emulator: Connect, auth and the Vehicle API on one loopback origin.
 
-        Usage: dotnet run --project emulator -- [--port N] [--config FILE] [--help]
+        Usage: dotnet run --project emulator -- [--port N] [--config FILE] [--wiremock-admin] [--help]
 
-          --port N        port on 127.0.0.1 (default 8010, 0 = any free port)   env EMULATOR_PORT
-          --config FILE   applications file (default applications.json beside the binary)   env EMULATOR_CONFIG
-          --help, -h      print this help and exit
+          --port N          port on 127.0.0.1 (default 8010, 0 = any free port)   env EMULATOR_PORT
+          --config FILE     applications file (default applications.json beside the binary)   env EMULATOR_CONFIG
+          --wiremock-admin  turn on WireMock's /__admin API, for debugging only: anything on the machine can then
+                            add any mapping (even one serving a local file) and read secrets unmasked
+          --help, -h        print this help and exit
 
         Admin page: http://127.0.0.1:PORT/_emulator   Health: GET /health
         """;
@@ -42,6 +45,9 @@ public sealed record HostArguments(int Port, string ApplicationsFile, bool ShowH
                 case "--help" or "-h" or "-?":
                     parsed = parsed with { ShowHelp = true };
                     return true;
+                case "--wiremock-admin" when inlineValue is null:
+                    parsed = parsed with { WireMockAdmin = true };
+                    break;
                 case "--port" or "--config":
                     var value = inlineValue ?? (i + 1 < args.Count ? args[++i] : null);
                     if (string.IsNullOrWhiteSpace(value))

@@ -17,6 +17,9 @@ internal static class HttpReplies
     public static ResponseMessage Html(int status, string html) =>
         Create(status, "text/html; charset=utf-8", html, null);
 
+    /// <summary>A success with no body, e.g. 204 No Content.</summary>
+    public static ResponseMessage NoContent() => Create(204, null, null, null);
+
     public static ResponseMessage Redirect(string location)
     {
         var reply = Create(302, null, null, null);

@@ -16,6 +16,12 @@ public sealed partial class EmulatorOptions
     public int Port { get; set; }
 
     public IList<RegisteredApplication> Applications { get; } = new List<RegisteredApplication>();
+
+    /// <summary>
+    /// Turns on WireMock's own <c>/__admin</c> API (mappings, raw request log), for debugging only: anything on the
+    /// machine can then add a mapping, including one that serves a local file, and read unmasked secrets. Off by default.
+    /// </summary>
+    public bool EnableWireMockAdmin { get; set; }
 }
 
 /// <summary>One request the emulator received, as WireMock logged it.</summary>

@@ -33,8 +33,15 @@ public sealed partial class SmartcarEmulator : IDisposable
 
     public SmartcarWorld World { get; }
 
-    /// <summary>Every request received (the /__admin and /_emulator APIs and delay replays excluded), oldest first.</summary>
-    public IReadOnlyList<RecordedRequest> Requests =>
+    /// <summary>
+    /// Every request received (the /__admin and /_emulator APIs and delay replays excluded), oldest first, with secrets
+    /// masked (<see cref="RequestLogMask"/>): this is the log the admin page, <c>GET /_emulator/requests</c> and test
+    /// reports show.
+    /// </summary>
+    public IReadOnlyList<RecordedRequest> Requests => [.. RequestsWithSecrets.Select(RequestLogMask.Apply)];
+
+    /// <summary>The same requests exactly as sent, secrets included: for in-process assertions only, never to be written out.</summary>
+    public IReadOnlyList<RecordedRequest> RequestsWithSecrets =>
         [.. _server.LogEntries
             .Where(e => e.RequestMessage is not null
                 && !e.RequestMessage.Path.StartsWith(AdminPathPrefix, StringComparison.Ordinal)
@@ -73,7 +80,9 @@ public sealed partial class SmartcarEmulator : IDisposable
             // Loopback only: the emulator must never be reachable from the network. Port 0 makes Kestrel
             // pick a free port on 127.0.0.1 (a fixed port is bound on both loopbacks, 127.0.0.1 and ::1).
             Urls = [$"http://127.0.0.1:{options.Port}"],
-            StartAdminInterface = true,
+            // WireMock's /__admin lets anyone on the machine add mappings (even BodyAsFile ones that serve local files)
+            // and read the raw request log: off unless asked for, for debugging.
+            StartAdminInterface = options.EnableWireMockAdmin,
             ReadStaticMappings = false,
             PreWireMockMiddlewareInit = DroppedConnections.Install,
         }, options.Port);

@@ -9,8 +9,9 @@ using WireMock.Server;
 namespace SmartcarClean.Emulator;
 
 /// <summary>
-/// The emulator's admin API under <c>/_emulator</c> (WireMock's own <c>/__admin</c> stays as it is) and
-/// <c>GET /health</c>. JSON in and out; bad input is a 400 <c>{"error","message"}</c>, never a 500.
+/// The emulator's admin API under <c>/_emulator</c> (WireMock's own <c>/__admin</c> is off unless asked for) and
+/// <c>GET /health</c>. JSON in and out; bad input is a 400 <c>{"error","message"}</c>, never a 500. Only local
+/// callers are served (<see cref="SteeringGuard"/>).
 /// </summary>
 internal sealed class SteeringApi(SmartcarEmulator emulator)
 {
@@ -31,6 +32,11 @@ internal sealed class SteeringApi(SmartcarEmulator emulator)
 
     private ResponseMessage Handle(IRequestMessage request)
     {
+        if (SteeringGuard.Refusal(request) is { } refusal)
+        {
+            return Error(refusal.Status, refusal.Error, refusal.Message);
+        }
+
         string[] route = [.. request.Path.Trim('/').Split('/').Skip(1).Select(Uri.UnescapeDataString)];
         try
         {

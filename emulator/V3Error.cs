@@ -22,6 +22,8 @@ internal static class V3Error
 
     public static ResponseMessage ConnectionNotFound(string connectionId) => NotFound("CONNECTION_NOT_FOUND", $"Connection with ID {connectionId} not found.");
 
+    public static ResponseMessage UserNotFound(string userId) => NotFound("USER_NOT_FOUND", $"User with ID {userId} not found.");
+
     public static ResponseMessage SignalNotFound(string code) => NotFound("SIGNAL_NOT_FOUND", $"Signal {code} not found.");
 
     public static ResponseMessage InvalidPath(string path) => NotFound("INVALID_PATH", $"The path {path} does not exist.");

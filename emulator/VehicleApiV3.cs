@@ -10,7 +10,8 @@ namespace SmartcarClean.Emulator;
 /// <summary>
 /// The v3 Vehicle API (vehicle.api.smartcar.com), JSON:API style. Every call needs a live application
 /// token from <c>/oauth2/token</c>; signals and commands also need <c>sc-user-id</c> because that token
-/// carries no user. A vehicle the application has no live connection to (for that user) is 403.
+/// carries no user. A vehicle the application has no live connection to (for that user) is 403. <c>DELETE /users/{id}</c>
+/// removes a user from the application with all their connections.
 /// </summary>
 internal sealed class VehicleApiV3(SmartcarWorld world)
 {
@@ -54,6 +55,7 @@ internal sealed class VehicleApiV3(SmartcarWorld world)
                     : V3Error.SignalNotFound(code))),
             ("POST", ["vehicles", var id, "commands", "security", var action]) when action is "lock" or "unlock" =>
                 WithUser(userId, () => WithConnection(token, id, userId, c => LockOrUnlock(c, action))),
+            ("DELETE", ["users", var id]) => world.PurgeUser(token.ClientId, id) ? HttpReplies.NoContent() : V3Error.UserNotFound(id),
             _ => V3Error.InvalidPath(request.Path),
         };
     }

@@ -40,7 +40,8 @@ public static class DependencyInjection
                 options.Password.RequiredUniqueChars = 1;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager();
+            .AddSignInManager()
+            .AddAccountSecurity();
 
         services.AddOptions<SmartcarOptions>().Bind(configuration.GetSection(SmartcarOptions.Section)).ValidateOnStart();
         services.AddHttpClient<ISmartcarAuth, SmartcarAuthClient>();

@@ -37,6 +37,12 @@ public interface ISmartcarApi
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
     Task DisconnectAsync(string accessToken, string vehicleId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The Smartcar user the access token belongs to (<c>GET /v2.0/user</c>): the same id as Connect's <c>user_id</c>.
+    /// </summary>
+    /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
+    Task<string> GetUserIdAsync(string accessToken, CancellationToken cancellationToken);
+
     /// <summary>Sends LOCK or UNLOCK; returns Smartcar's message.</summary>
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
     Task<string> SetLockAsync(string accessToken, string vehicleId, bool locked, CancellationToken cancellationToken);
@@ -53,6 +59,13 @@ public interface ISmartcarApiV3
 
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
     Task<VehicleAttributes> GetVehicleAsync(string applicationToken, string smartcarUserId, string vehicleId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes the Smartcar user from this application (<c>DELETE /v3/users/{id}</c>, 204): Smartcar purges all their
+    /// connections and other data.
+    /// </summary>
+    /// <exception cref="SmartcarApiException">Smartcar answered with an error (404: the user has nothing left here).</exception>
+    Task DeleteUserAsync(string applicationToken, string smartcarUserId, CancellationToken cancellationToken);
 }
 
 public sealed record ApplicationTokenResponse(string AccessToken, int ExpiresInSeconds)

@@ -22,6 +22,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
 
     public DbSet<SmartcarUserLink> SmartcarUserLinks => Set<SmartcarUserLink>();
 
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         // Identity's users, roles, claims, logins and tokens tables.
@@ -64,6 +66,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
             link.Property(l => l.OwnerId).HasMaxLength(64);
             link.Property(l => l.SmartcarUserId).HasMaxLength(128);
             link.HasIndex(l => new { l.OwnerId, l.SmartcarUserId }).IsUnique();
+        });
+
+        // Looked up by id on every signed-in request; ended by user; cleared by expiry. Deleting a user deletes them.
+        builder.Entity<UserSession>(session =>
+        {
+            session.HasKey(s => s.Id);
+            session.Property(s => s.Id).HasMaxLength(64);
+            session.HasIndex(s => s.UserId);
+            session.HasIndex(s => s.ExpiresAt);
+            session.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<ConnectedVehicle>(vehicle =>

@@ -35,6 +35,14 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
     public Task<Reading<T>> ReadAsync<T>(string accessToken, string vehicleId, VehicleEndpoint<T> endpoint, CancellationToken cancellationToken) =>
         GetAsync<T>(accessToken, VehiclePath(vehicleId, endpoint.Path), cancellationToken);
 
+    public async Task<string> GetUserIdAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        var user = (await GetAsync<SmartcarUser>(accessToken, "/v2.0/user", cancellationToken)).Value;
+        return string.IsNullOrEmpty(user.Id)
+            ? throw new SmartcarApiException(200, "SDK_ERROR", null, "Smartcar's answer names no user.")
+            : user.Id;
+    }
+
     public async Task<string> SetLockAsync(string accessToken, string vehicleId, bool locked, CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, new Uri(options.Value.ApiBaseUrl, VehiclePath(vehicleId, "security")))
@@ -102,6 +110,8 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
     private sealed record VehiclePage(IReadOnlyList<string> Vehicles, Paging Paging);
 
     private sealed record Paging(int Count, int Offset);
+
+    private sealed record SmartcarUser(string? Id);
 
     private sealed record PermissionPage(IReadOnlyList<string> Permissions);
 

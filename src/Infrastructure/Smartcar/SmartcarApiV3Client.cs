@@ -40,10 +40,19 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
         return new VehicleAttributes(vehicle.Id, vehicle.Attributes.Make, vehicle.Attributes.Model, vehicle.Attributes.Year);
     }
 
+    public async Task DeleteUserAsync(string applicationToken, string smartcarUserId, CancellationToken cancellationToken)
+    {
+        using var request = Request(HttpMethod.Delete, applicationToken, $"/v3/users/{Uri.EscapeDataString(smartcarUserId)}");
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ToExceptionAsync(response, cancellationToken);
+        }
+    }
+
     private async Task<T> GetAsync<T>(string applicationToken, string smartcarUserId, string path, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.VehicleApiBaseUrl, path));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", applicationToken);
+        using var request = Request(HttpMethod.Get, applicationToken, path);
         request.Headers.Add(UserIdHeader, smartcarUserId);
         using var response = await http.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
@@ -53,6 +62,13 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
 
         return await response.Content.ReadFromJsonAsync<T>(cancellationToken)
             ?? throw new SmartcarApiException((int)response.StatusCode, "SDK_ERROR", null, "Empty response body.");
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string applicationToken, string path)
+    {
+        var request = new HttpRequestMessage(method, new Uri(options.Value.VehicleApiBaseUrl, path));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", applicationToken);
+        return request;
     }
 
     // v3 errors are JSON:API: {"errors":[{status, type, code, title, detail, suggestedUserMessage?}]}.

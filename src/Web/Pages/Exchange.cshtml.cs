@@ -108,8 +108,8 @@ public sealed class ExchangeModel(ISender sender) : PageModel
         },
         ConnectFailureReason.MissingCode => ("This sign-in link is not valid",
             "The link back from Smartcar has no authorization code. Nothing was connected. Please start again."),
-        ConnectFailureReason.MissingUserId => ("This sign-in link is not valid",
-            "The link back from Smartcar does not say who connected. Nothing was connected. Please start again."),
+        ConnectFailureReason.SmartcarUserNotConfirmed => ("We could not confirm who connected",
+            "Smartcar could not confirm who connected. Nothing was connected. Please start again."),
         _ => ("We could not finish connecting your car",
             "Smartcar did not accept the sign-in. Nothing was connected. Please start again."),
     };

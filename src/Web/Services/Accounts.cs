@@ -1,18 +1,22 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using SmartcarClean.Infrastructure.Identity;
 
 namespace SmartcarClean.Web.Services;
 
 /// <summary>
-/// Registering, signing in and out with local accounts (ASP.NET Core Identity), for the account pages; they never see
-/// Identity's user type. Every sign-in gets a new random session id in a claim, which binds Connect's state to this
-/// browser's session rather than only to the user.
+/// Registering, signing in and out, changing the password, with local accounts (ASP.NET Core Identity), for the account
+/// pages; they never see Identity's user type. Every sign-in starts a server-side session (<see cref="UserSessionStore"/>)
+/// whose random id goes in a claim: it binds Connect's state to this browser's session rather than only to the user, and
+/// lets a sign-out end the session for every copy of the cookie.
 /// </summary>
-public sealed class Accounts(UserManager<AppUser> users, SignInManager<AppUser> signIn)
+public sealed class Accounts(UserManager<AppUser> users, SignInManager<AppUser> signIn, UserSessionStore sessions)
 {
     public const string SessionIdClaim = "session_id";
+
+    // Checked against when the email has no account, so that both failures cost one hash check (Identity's default
+    // hasher and iterations, as for a real account) and take about the same time.
+    private static readonly string UnknownAccountHash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), "no account has this password");
 
     /// <summary>Creates the account and signs it in; or the problems, each for the field it concerns.</summary>
     public async Task<IReadOnlyList<AccountProblem>> RegisterAsync(string email, string password)
@@ -34,6 +38,7 @@ public sealed class Accounts(UserManager<AppUser> users, SignInManager<AppUser> 
         var user = await users.FindByEmailAsync(email);
         if (user is null)
         {
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), UnknownAccountHash, password);
             return SignInOutcome.Failed;
         }
 
@@ -52,7 +57,56 @@ public sealed class Accounts(UserManager<AppUser> users, SignInManager<AppUser> 
         return SignInOutcome.SignedIn;
     }
 
-    public Task SignOutAsync() => signIn.SignOutAsync();
+    /// <summary>Ends this browser's session, so that no copy of its cookie opens anything any more.</summary>
+    public async Task SignOutAsync()
+    {
+        var userId = users.GetUserId(signIn.Context.User);
+        var sessionId = signIn.Context.User.FindFirstValue(SessionIdClaim);
+        if (userId is not null && sessionId is not null)
+        {
+            await sessions.EndAsync(userId, sessionId);
+        }
+
+        await signIn.SignOutAsync();
+    }
+
+    /// <summary>Ends every session of the signed-in user, this one included.</summary>
+    public async Task SignOutEverywhereAsync()
+    {
+        var userId = users.GetUserId(signIn.Context.User);
+        if (userId is not null)
+        {
+            await sessions.EndAllAsync(userId);
+        }
+
+        await signIn.SignOutAsync();
+    }
+
+    /// <summary>
+    /// Changes the signed-in user's password; this session goes on and every other one ends. Or the problems, each for
+    /// the field it concerns.
+    /// </summary>
+    public async Task<IReadOnlyList<AccountProblem>> ChangePasswordAsync(string currentPassword, string newPassword)
+    {
+        var principal = signIn.Context.User;
+        var user = await users.GetUserAsync(principal);
+        var sessionId = principal.FindFirstValue(SessionIdClaim);
+        if (user is null || sessionId is null)
+        {
+            throw new InvalidOperationException("Changing the password needs a signed-in user: the page must require one.");
+        }
+
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!changed.Succeeded)
+        {
+            return [.. changed.Errors.Select(Describe).Distinct()];
+        }
+
+        await sessions.EndOthersAsync(user.Id, sessionId);
+        // The change gave the account a new security stamp: a new cookie for this same session carries it.
+        await SignInWithSessionAsync(user, sessionId);
+        return [];
+    }
 
     /// <summary>
     /// Keeps the session id when Identity's security stamp check rebuilds the principal (it builds it from the
@@ -69,13 +123,14 @@ public sealed class Accounts(UserManager<AppUser> users, SignInManager<AppUser> 
         return Task.CompletedTask;
     }
 
-    private Task SignInNewSessionAsync(AppUser user) =>
-        signIn.SignInWithClaimsAsync(user, isPersistent: true, [new Claim(SessionIdClaim, NewSessionId())]);
+    private async Task SignInNewSessionAsync(AppUser user) => await SignInWithSessionAsync(user, await sessions.StartAsync(user.Id));
 
-    private static string NewSessionId() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    private Task SignInWithSessionAsync(AppUser user, string sessionId) =>
+        signIn.SignInWithClaimsAsync(user, isPersistent: true, [new Claim(SessionIdClaim, sessionId)]);
 
     private static AccountProblem Describe(IdentityError error) => error.Code switch
     {
+        nameof(IdentityErrorDescriber.PasswordMismatch) => new(AccountField.CurrentPassword, "Your current password is not right."),
         nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) =>
             new(AccountField.Email, "An account with this email already exists. Sign in instead."),
         nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) =>
@@ -96,6 +151,7 @@ public enum AccountField
 {
     Email,
     Password,
+    CurrentPassword,
 }
 
 public sealed record AccountProblem(AccountField Field, string Message);

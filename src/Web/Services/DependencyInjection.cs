@@ -18,7 +18,7 @@ public static class DependencyInjection
             options.Cookie.HttpOnly = true;
             // Lax: the cookie must come along on Connect's top-level GET redirect back to /exchange.
             options.Cookie.SameSite = SameSiteMode.Lax;
-            // Secure whenever the app is reached over https; plain http stays usable on localhost.
+            // Secure whenever the app is reached over https, and always outside Development (WebSecurity).
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             // Persistent and sliding: 14 days after the last visit, the user signs in again. Connections stay with the
             // account, so signing in again brings them back.
@@ -30,6 +30,8 @@ public static class DependencyInjection
             options.ReturnUrlParameter = "returnUrl";
         });
         services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = Accounts.KeepSessionId);
+        services.KeepSignInOnTheWallClock();
+        services.AddServerSideSessions();
 
         services.AddRazorPages(options =>
         {
@@ -38,7 +40,9 @@ public static class DependencyInjection
             options.Conventions.AuthorizeFolder("/");
             options.Conventions.AllowAnonymousToPage("/Index");
             options.Conventions.AllowAnonymousToPage("/Error");
-            options.Conventions.AllowAnonymousToFolder("/Account");
+            options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            options.Conventions.AllowAnonymousToPage("/Account/Register");
+            options.Conventions.AllowAnonymousToPage("/Account/SignOut");
             // The same confirmation page, without a vehicle id: every vehicle.
             options.Conventions.AddPageRoute("/Disconnect", "/vehicles/disconnect-all");
         });

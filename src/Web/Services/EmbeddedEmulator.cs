@@ -4,47 +4,90 @@ using SmartcarClean.Emulator;
 namespace SmartcarClean.Web.Services;
 
 /// <summary>
-/// Offline development: when <c>Emulator:Enabled</c> is true (the default in appsettings.json), the app starts the
-/// Smartcar emulator in-process, registers itself there with its own client id, secret and redirect URIs (the page's
-/// and, when set, the pop-up's), and points its Connect, auth and API base URLs (v2.0 and v3) at it, and the
-/// JavaScript SDK's redirect page too (the emulator serves it). With real Smartcar credentials configured it stays off.
+/// Offline development: the app starts the Smartcar emulator in-process, registers the demo client of the
+/// <c>Emulator</c> section there (its id, secret and the app's redirect URIs: the page's and, when set, the pop-up's),
+/// and supplies that client to the app with Connect, auth and API base URLs (v2.0 and v3) and the JavaScript SDK's
+/// redirect page all pointing at the emulator.
+/// <para>
+/// Real Smartcar settings (<c>Smartcar:ClientId</c> or <c>Smartcar:ClientSecret</c> from any source: SMARTCAR_* or
+/// Smartcar__* variables, appsettings, user-secrets) always mean real Smartcar, and the emulator stays off. Without
+/// them it runs in Development, or anywhere with <c>Emulator:Enabled=true</c>; elsewhere the app cannot work at all.
+/// </para>
 /// </summary>
 public static class EmbeddedEmulator
 {
-    public static void StartEmbeddedEmulatorIfEnabled(this WebApplicationBuilder builder)
+    private const string Section = "Emulator";
+
+    public static void StartEmbeddedEmulatorWhenOffline(this WebApplicationBuilder builder)
     {
-        if (!builder.Configuration.GetValue("Emulator:Enabled", defaultValue: false))
+        if (!ShouldRun(builder.Configuration, builder.Environment))
         {
             return;
         }
 
-        var smartcar = builder.Configuration.GetSection(SmartcarOptions.Section);
-        var redirectUris = new List<string> { smartcar[nameof(SmartcarOptions.RedirectUri)] ?? string.Empty };
-        if (smartcar[nameof(SmartcarOptions.PopupRedirectUri)] is { Length: > 0 } popupRedirectUri)
+        var demo = builder.Configuration.GetSection(Section);
+        var redirectUri = Setting(nameof(SmartcarOptions.RedirectUri));
+        var missing = new[] { $"{Section}:ClientId", $"{Section}:ClientSecret", redirectUri }
+            .Where(setting => string.IsNullOrEmpty(builder.Configuration[setting])).ToList();
+        if (missing.Count > 0)
         {
-            redirectUris.Add(popupRedirectUri);
+            throw new InvalidSettingsException(
+                $"the embedded emulator needs its demo client and the app's redirect URI: set {string.Join(", ", missing)} " +
+                "(appsettings.Development.json has them).");
         }
 
-        var application = new RegisteredApplication(
-            smartcar[nameof(SmartcarOptions.ClientId)] ?? string.Empty,
-            smartcar[nameof(SmartcarOptions.ClientSecret)] ?? string.Empty,
-            redirectUris);
-        var options = new EmulatorOptions { Port = builder.Configuration.GetValue("Emulator:Port", 0) };
+        var redirectUris = new[] { builder.Configuration[redirectUri], demo["PopupRedirectUri"] }
+            .OfType<string>().Where(uri => uri.Length > 0).ToList();
+        var application = new RegisteredApplication(demo["ClientId"] ?? string.Empty, demo["ClientSecret"] ?? string.Empty, redirectUris);
+        var options = new EmulatorOptions
+        {
+            Port = demo.GetValue("Port", 0),
+            EnableWireMockAdmin = demo.GetValue("EnableWireMockAdmin", defaultValue: false),
+        };
         options.Applications.Add(application);
 
         var emulator = SmartcarEmulator.Start(options);
         builder.Services.AddSingleton(emulator); // disposed, and so stopped, with the app
         // Offline, the emulator's clock is the world's clock: advancing it (its admin page or API) moves the app's
-        // time too, so a developer can watch a token expire and be renewed without waiting two hours.
+        // time too, so a developer can watch a token expire and be renewed without waiting two hours. Sign-in keeps to
+        // the wall clock (WallClockSignIn).
         builder.Services.AddSingleton<TimeProvider>(emulator.Clock);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ConnectBaseUrl)}"] = emulator.BaseUrl,
-            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.AuthBaseUrl)}"] = emulator.BaseUrl,
-            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ApiBaseUrl)}"] = emulator.BaseUrl,
-            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ApplicationAuthBaseUrl)}"] = emulator.BaseUrl,
-            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.VehicleApiBaseUrl)}"] = emulator.BaseUrl,
-            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.JavaScriptSdkBaseUrl)}"] = emulator.BaseUrl,
+            [Setting(nameof(SmartcarOptions.ClientId))] = application.ClientId,
+            [Setting(nameof(SmartcarOptions.ClientSecret))] = application.ClientSecret,
+            [Setting(nameof(SmartcarOptions.PopupRedirectUri))] = demo["PopupRedirectUri"] ?? string.Empty,
+            [Setting(nameof(SmartcarOptions.ConnectBaseUrl))] = emulator.BaseUrl,
+            [Setting(nameof(SmartcarOptions.AuthBaseUrl))] = emulator.BaseUrl,
+            [Setting(nameof(SmartcarOptions.ApiBaseUrl))] = emulator.BaseUrl,
+            [Setting(nameof(SmartcarOptions.ApplicationAuthBaseUrl))] = emulator.BaseUrl,
+            [Setting(nameof(SmartcarOptions.VehicleApiBaseUrl))] = emulator.BaseUrl,
+            [Setting(nameof(SmartcarOptions.JavaScriptSdkBaseUrl))] = emulator.BaseUrl,
         });
     }
+
+    private static bool ShouldRun(ConfigurationManager configuration, IHostEnvironment environment)
+    {
+        var enabled = configuration.GetValue<bool?>($"{Section}:Enabled");
+        var realSmartcar = new[] { nameof(SmartcarOptions.ClientId), nameof(SmartcarOptions.ClientSecret) }
+            .Select(Setting).Where(setting => !string.IsNullOrEmpty(configuration[setting])).ToList();
+        if (realSmartcar.Count > 0)
+        {
+            // The emulator would get the real client's requests, secret included, and keep them in its request log.
+            return enabled == true
+                ? throw new InvalidSettingsException(
+                    $"{Section}:Enabled=true and real Smartcar settings ({string.Join(", ", realSmartcar)}) are both set; " +
+                    $"remove {Section}:Enabled to use Smartcar, or the Smartcar settings to use the emulator.")
+                : false;
+        }
+
+        return enabled ?? environment.IsDevelopment()
+            ? true
+            : throw new InvalidSettingsException(
+                $"{Setting(nameof(SmartcarOptions.ClientId))} and {Setting(nameof(SmartcarOptions.ClientSecret))} are not set " +
+                "(SMARTCAR_CLIENT_ID and SMARTCAR_CLIENT_SECRET, Smartcar__ClientId and Smartcar__ClientSecret, or user-secrets); " +
+                $"without them the embedded emulator runs only in Development or with {Section}:Enabled=true.");
+    }
+
+    private static string Setting(string property) => $"{SmartcarOptions.Section}:{property}";
 }

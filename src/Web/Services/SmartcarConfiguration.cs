@@ -2,29 +2,29 @@ using SmartcarClean.Application.Common;
 
 namespace SmartcarClean.Web.Services;
 
-/// <summary>Where the app's Smartcar settings come from: appsettings, or Smartcar's tutorial environment variables.</summary>
+/// <summary>Where the app's Smartcar settings come from: appsettings, user-secrets, or Smartcar's tutorial variables.</summary>
 public static class SmartcarConfiguration
 {
     /// <summary>
-    /// Smartcar's tutorial sets <c>SMARTCAR_CLIENT_ID</c>, <c>SMARTCAR_CLIENT_SECRET</c> and <c>SMARTCAR_REDIRECT_URI</c>.
-    /// When they are present they win, and the embedded emulator stays off: the app talks to real Smartcar. Connect in a
-    /// pop-up then needs its own redirect URI registered too, so it is on only with <c>SMARTCAR_POPUP_REDIRECT_URI</c>.
+    /// Smartcar's tutorial sets <c>SMARTCAR_CLIENT_ID</c>, <c>SMARTCAR_CLIENT_SECRET</c> and <c>SMARTCAR_REDIRECT_URI</c>;
+    /// those that are set win over every other source. Connect in a pop-up needs its own redirect URI registered too,
+    /// <c>SMARTCAR_POPUP_REDIRECT_URI</c>. Real credentials keep the embedded emulator off (<see cref="EmbeddedEmulator"/>).
     /// </summary>
     public static void ApplySmartcarEnvironment(this ConfigurationManager configuration)
     {
-        var clientId = configuration["SMARTCAR_CLIENT_ID"];
-        if (string.IsNullOrEmpty(clientId))
+        var variables = new Dictionary<string, string>
         {
-            return;
+            ["SMARTCAR_CLIENT_ID"] = nameof(SmartcarOptions.ClientId),
+            ["SMARTCAR_CLIENT_SECRET"] = nameof(SmartcarOptions.ClientSecret),
+            ["SMARTCAR_REDIRECT_URI"] = nameof(SmartcarOptions.RedirectUri),
+            ["SMARTCAR_POPUP_REDIRECT_URI"] = nameof(SmartcarOptions.PopupRedirectUri),
+        };
+        var set = variables
+            .Where(variable => !string.IsNullOrEmpty(configuration[variable.Key]))
+            .ToDictionary(variable => $"{SmartcarOptions.Section}:{variable.Value}", variable => configuration[variable.Key]);
+        if (set.Count > 0)
+        {
+            configuration.AddInMemoryCollection(set);
         }
-
-        configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ClientId)}"] = clientId,
-            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.ClientSecret)}"] = configuration["SMARTCAR_CLIENT_SECRET"],
-            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.RedirectUri)}"] = configuration["SMARTCAR_REDIRECT_URI"],
-            [$"{SmartcarOptions.Section}:{nameof(SmartcarOptions.PopupRedirectUri)}"] = configuration["SMARTCAR_POPUP_REDIRECT_URI"] ?? "",
-            ["Emulator:Enabled"] = "false",
-        });
     }
 }

@@ -29,8 +29,26 @@ public sealed class AccountPages(BrowserDriver browser)
 
     public async Task SignOutAsync()
     {
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out", Exact = true }).ClickAsync();
         await Expect(Page.GetByRole(AriaRole.Link, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>From the link in the page's header, as a user finds it; the account's new password is returned.</summary>
+    public async Task<AppAccount> ChangePasswordAsync(AppAccount account)
+    {
+        var changed = account with { Password = $"pw-{Guid.NewGuid():N}" };
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Change password" }).ClickAsync();
+        await Page.GetByLabel("Current password", new() { Exact = true }).FillAsync(account.Password);
+        await Page.GetByLabel("New password", new() { Exact = true }).FillAsync(changed.Password);
+        await Page.GetByLabel("Confirm new password", new() { Exact = true }).FillAsync(changed.Password);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        return changed;
+    }
+
+    public async Task ExpectPasswordChangedAsync(AppAccount account)
+    {
+        await Expect(Page.GetByTestId("password-changed")).ToBeVisibleAsync();
+        await ExpectSignedInAsync(account);
     }
 
     public async Task ExpectAskedToSignInAsync()

@@ -37,3 +37,10 @@ Feature: Accounts
     When I sign out
     And I sign in again
     Then my password appears neither in the app's logs nor in the browser's cookies
+
+  Scenario: Changing my password keeps me signed in here and signs me out in my other browser
+    Given I am signed in as a new user
+    And I am also signed in in a second browser
+    When I go back to my first browser and change my password
+    Then I am told my password is changed and I am still signed in
+    And opening my vehicles in the second browser asks me to sign in

@@ -1,8 +1,10 @@
 @server-side
 Feature: Connect through Smartcar's server-side flow
-  In Smartcar's server-side flow Connect sends the app back a Smartcar user id instead of a code to exchange.
-  The app asks Smartcar for one application token (client credentials) and reads each user's vehicles from
-  Smartcar's v3 API with that token and the user id. These scenarios run against the app configured for that flow.
+  In Smartcar's server-side flow the app keeps the Smartcar user id of whoever connected, not their tokens. The id on
+  Connect's redirect is only a claim: the app exchanges the code that comes with it once, asks Smartcar whose it is,
+  and keeps that id (and none of the code's tokens). It asks Smartcar for one application token (client credentials)
+  and reads each user's vehicles from Smartcar's v3 API with that token and the user id. These scenarios run against
+  the app configured for that flow.
 
   Background:
     Given I am signed in as a new user
@@ -15,7 +17,7 @@ Feature: Connect through Smartcar's server-side flow
       | TESLA | Model 3 | 2021 |
     And my vehicles were read from Smartcar's v3 API as the Smartcar user who connected
     And Smartcar was asked for exactly 1 application token
-    And no token was requested from Smartcar
+    And the app asked Smartcar who connected with the code, and read nothing else with it
 
   Scenario: Connect in a pop-up: the page hands the Smartcar user id to the app
     Given I am on the home page
@@ -25,7 +27,7 @@ Feature: Connect through Smartcar's server-side flow
     And I see my vehicles
       | make  | model   | year |
       | TESLA | Model 3 | 2021 |
-    And no token was requested from Smartcar
+    And the app asked Smartcar who connected with the code, and read nothing else with it
 
   Scenario: Cars from two Connect sessions are all listed
     Given I have connected my "CHEVROLET" signing in as "2-vehicles@smartcar.com"
@@ -60,3 +62,21 @@ Feature: Connect through Smartcar's server-side flow
     Then no token Smartcar issued appears in the page source
     And no token Smartcar issued appears in the browser's cookies
     And no token Smartcar issued appears in the app's logs
+
+  Scenario Outline: A redirect naming another person's Smartcar user connects nothing (<code>)
+    Given another person has connected their "FORD" signing in as "victim@example.com" in a second browser
+    When I go through Connect as "attacker@example.com" but send the app the other person's Smartcar user id <code>
+    Then I am told "We could not confirm who connected"
+    And my list of vehicles is still empty
+
+    Examples:
+      | code             |
+      | with my own code |
+      | without a code   |
+
+  Scenario: Disconnect the Smartcar account: its cars leave my list and Smartcar
+    Given I have connected my "CHEVROLET" signing in as "2-vehicles@smartcar.com"
+    When I disconnect that Smartcar account and confirm
+    Then I see "The Smartcar account and its cars were disconnected."
+    And I have no car connected
+    And Smartcar lists no connection of "2-vehicles@smartcar.com" to the app any more

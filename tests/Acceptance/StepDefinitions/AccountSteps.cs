@@ -63,6 +63,31 @@ public sealed class AccountSteps(
     [When("I sign in again")]
     public Task WhenISignInAgain() => accounts.SignInAsync(registered.Me ?? throw new InvalidOperationException("No one has signed in yet."));
 
+    [Given("I am also signed in in a second browser")]
+    public async Task GivenIAmAlsoSignedInInASecondBrowser()
+    {
+        await browser.OpenAnotherBrowserAsync();
+        await accounts.SignInAsync(registered.Me ?? throw new InvalidOperationException("No one has signed in yet."));
+    }
+
+    [When("I go back to my first browser and change my password")]
+    public async Task WhenIChangeMyPasswordInMyFirstBrowser()
+    {
+        browser.SwitchTo(1);
+        registered.Me = await accounts.ChangePasswordAsync(registered.Me ?? throw new InvalidOperationException("No one has signed in yet."));
+    }
+
+    [Then("I am told my password is changed and I am still signed in")]
+    public Task ThenIAmToldMyPasswordIsChanged() =>
+        accounts.ExpectPasswordChangedAsync(registered.Me ?? throw new InvalidOperationException("No one has signed in yet."));
+
+    [Then("opening my vehicles in the second browser asks me to sign in")]
+    public async Task ThenTheSecondBrowserAsksMeToSignIn()
+    {
+        browser.SwitchTo(2);
+        await ThenOpeningMyVehiclesAsksMeToSignIn();
+    }
+
     [When("I start Connect in this browser but the redirect back arrives in a second browser where I am also signed in")]
     public async Task WhenTheRedirectArrivesInASecondBrowser()
     {

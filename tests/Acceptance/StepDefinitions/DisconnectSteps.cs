@@ -26,6 +26,14 @@ public sealed class DisconnectSteps(BrowserDriver browser, SmartcarEmulator smar
         await Page.GetByRole(AriaRole.Button, new() { Name = "Yes, disconnect all" }).ClickAsync();
     }
 
+    [When("I disconnect that Smartcar account and confirm")]
+    public async Task WhenIDisconnectThatSmartcarAccountAndConfirm()
+    {
+        await Page.GotoAsync("/vehicles");
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Disconnect this Smartcar account" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Yes, disconnect the account" }).ClickAsync();
+    }
+
     [Then("I see {string}")]
     public Task ThenISee(string message) => Expect(Page.GetByTestId("disconnect-result")).ToHaveTextAsync(message);
 

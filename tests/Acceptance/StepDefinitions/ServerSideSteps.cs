@@ -1,14 +1,29 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using SmartcarClean.Acceptance.Drivers;
 using SmartcarClean.Acceptance.Runner;
 using SmartcarClean.Emulator;
+using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.StepDefinitions;
 
-/// <summary>What the emulator saw of the server-side flow: application tokens and v3 calls with sc-user-id.</summary>
+/// <summary>
+/// What the emulator saw of the server-side flow (application tokens, v3 calls with sc-user-id, the code that proves
+/// who connected), and an attacker's redirect that names someone else's Smartcar user.
+/// </summary>
 [Binding]
-public sealed class ServerSideSteps(SmartcarEmulator smartcar, ConnectJourney journey)
+public sealed class ServerSideSteps(
+    SmartcarEmulator smartcar,
+    ConnectJourney journey,
+    BrowserDriver browser,
+    AccountPages accounts,
+    AppPages app,
+    SmartcarConnectPages connect,
+    ScenarioAccounts registered,
+    ConnectSteps connectSteps)
 {
+    private string? _otherPersonsEmail;
+
     [Then("Smartcar was asked for exactly {int} application token(s)")]
     public void ThenSmartcarWasAskedForApplicationTokens(int count) =>
         smartcar.CountRequests("POST", "/oauth2/token").ShouldBe(count);
@@ -22,6 +37,66 @@ public sealed class ServerSideSteps(SmartcarEmulator smartcar, ConnectJourney jo
         connectionReads.ShouldNotBeEmpty();
         connectionReads.ShouldAllBe(r => userIds.Contains(r.Headers["sc-user-id"]));
         smartcar.CountRequests("GET", "/v3/vehicles/").ShouldBeGreaterThan(0);
-        smartcar.CountRequests("GET", "/v2.0/").ShouldBe(0);
+        smartcar.CountRequests("GET", "/v2.0/vehicles").ShouldBe(0);
+    }
+
+    [Then("the app asked Smartcar who connected with the code, and read nothing else with it")]
+    public void ThenTheCodeOnlyProvedWhoConnected()
+    {
+        // The journey did reach Connect, so the counts below are not a pass by accident.
+        smartcar.CountRequests("GET", "/oauth/authorize").ShouldBe(1);
+        smartcar.CountRequests("POST", "/oauth/token").ShouldBe(1);
+        smartcar.CountRequests("GET", "/v2.0/user").ShouldBe(1);
+        smartcar.CountRequests("GET", "/v2.0/").ShouldBe(1);
+    }
+
+    [Given("another person has connected their {string} signing in as {string} in a second browser")]
+    public async Task GivenAnotherPersonHasConnected(string make, string email)
+    {
+        registered.Other = AppAccount.New();
+        await browser.OpenAnotherBrowserAsync();
+        await accounts.RegisterAsync(registered.Other);
+        await app.OpenHomeAsync();
+        await connectSteps.WhenIConnectAndAllow(make, email);
+        _otherPersonsEmail = email;
+        browser.SwitchTo(1);
+    }
+
+    // The attack reproduced in the issue: her own Connect's genuine state, the other person's Smartcar user id.
+    [When(@"^I go through Connect as ""(.*)"" but send the app the other person's Smartcar user id (with my own code|without a code)$")]
+    public async Task WhenISendTheOtherPersonsUserId(string email, string code)
+    {
+        var otherPersonsId = smartcar.World.FindUserByEmail(_otherPersonsEmail ?? throw new InvalidOperationException("No other person connected."))!.Id;
+        await app.OpenHomeAsync();
+        await app.StartConnectAsync();
+        await connect.SignInAsync("TESLA", email);
+        var redirect = await connect.AllowButHoldTheRedirectAsync();
+
+        var forged = Regex.Replace(redirect, "(?<=[?&])user_id=[^&]*", $"user_id={otherPersonsId}");
+        if (code == "without a code")
+        {
+            forged = Regex.Replace(forged, "(?<=[?&])code=[^&]*&?", string.Empty);
+        }
+
+        forged.ShouldContain($"user_id={otherPersonsId}");
+        await browser.Page.GotoAsync(forged);
+    }
+
+    [Then("my list of vehicles is still empty")]
+    public async Task ThenMyListOfVehiclesIsStillEmpty()
+    {
+        await browser.Page.GotoAsync("/vehicles");
+        await Expect(browser.Page.GetByText("You have not connected a car yet.")).ToBeVisibleAsync();
+        await Expect(browser.Page.Locator("table tbody tr")).ToHaveCountAsync(0);
+    }
+
+    [Then("Smartcar lists no connection of {string} to the app any more")]
+    public void ThenSmartcarListsNoConnectionOf(string email)
+    {
+        var userId = smartcar.World.FindUserByEmail(email).ShouldNotBeNull().Id;
+        smartcar.World.Applications.SelectMany(a => smartcar.World.ConnectionsOf(a.ClientId))
+            .Where(c => c.User.Id == userId)
+            .ShouldBeEmpty();
+        smartcar.Requests.ShouldContain(r => r.Method == "DELETE" && r.Path == $"/v3/users/{userId}");
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -98,15 +96,9 @@ public sealed class TestApps(
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
             builder.UseSetting("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Trace");
             builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(logs));
-            // The app and Smartcar share one clock, so a scenario can let hours or days pass for both at once.
-            builder.ConfigureTestServices(services =>
-            {
-                services.AddSingleton<TimeProvider>(emulator.Clock);
-                // ...except the sign-in cookie, which keeps to the wall clock: the shared clock stands for Smartcar's
-                // token lifetimes, and "60 days pass" must not also end the 14-day sign-in of the scenario's user.
-                services.Configure<CookieAuthenticationOptions>(
-                    IdentityConstants.ApplicationScheme, options => options.TimeProvider = TimeProvider.System);
-            });
+            // The app and Smartcar share one clock, so a scenario can let hours or days pass for both at once (the app
+            // keeps its sign-in on the wall clock itself, so "60 days pass" does not end the scenario user's sign-in).
+            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(emulator.Clock));
         }
     }
 }

@@ -136,10 +136,74 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi, ISmartcarApiV3
         ["v-1"] = new VehicleAttributes("v-1", "TESLA", "Model 3", 2021),
     };
 
+    /// <summary>Per code a Connect session issued (<see cref="IssueCode"/>), the Smartcar user who signed in to it.</summary>
+    public Dictionary<string, string> CodeUsers { get; } = [];
+
+    /// <summary>Refuse codes <see cref="IssueCode"/> did not issue, as Smartcar refuses a made-up code.</summary>
+    public bool RefusesUnissuedCodes { get; set; }
+
+    /// <summary>A code of a Connect session the Smartcar user signed in to; its tokens belong to that user.</summary>
+    public string IssueCode(string smartcarUserId)
+    {
+        var code = $"code-{CodeUsers.Count + 1}-of-{smartcarUserId}";
+        CodeUsers[code] = smartcarUserId;
+        return code;
+    }
+
     public Task<TokenResponse> ExchangeCodeAsync(string code, string? redirectUri, CancellationToken cancellationToken)
     {
         Exchanges.Add((code, redirectUri));
-        return ExchangeFailure is null ? Task.FromResult(NextTokens) : Task.FromException<TokenResponse>(ExchangeFailure);
+        if (ExchangeFailure is not null)
+        {
+            return Task.FromException<TokenResponse>(ExchangeFailure);
+        }
+
+        if (CodeUsers.TryGetValue(code, out var smartcarUserId))
+        {
+            return Task.FromResult(new TokenResponse($"{UserAccessTokenPrefix}{smartcarUserId}", $"refresh-of-{smartcarUserId}", 7200));
+        }
+
+        return RefusesUnissuedCodes
+            ? Task.FromException<TokenResponse>(new SmartcarAuthException("invalid_request", $"Invalid code: {code}."))
+            : Task.FromResult(NextTokens);
+    }
+
+    private const string UserAccessTokenPrefix = "access-of-";
+
+    /// <summary>The user an access token from <see cref="IssueCode"/>'s codes belongs to; others belong to "sc-user-of-TOKEN".</summary>
+    public Task<string> GetUserIdAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        lock (ApiCalls)
+        {
+            ApiCalls.Add($"user {accessToken}");
+        }
+
+        if (ApiFailure is not null)
+        {
+            return Task.FromException<string>(ApiFailure);
+        }
+
+        return Task.FromResult(accessToken.StartsWith(UserAccessTokenPrefix, StringComparison.Ordinal)
+            ? accessToken[UserAccessTokenPrefix.Length..]
+            : $"sc-user-of-{accessToken}");
+    }
+
+    /// <summary>Smartcar forgets the user and their connections; a user it does not know is 404.</summary>
+    public Task DeleteUserAsync(string applicationToken, string smartcarUserId, CancellationToken cancellationToken)
+    {
+        lock (ApiCalls)
+        {
+            ApiCalls.Add($"v3 delete user {smartcarUserId} {applicationToken}");
+        }
+
+        if (ApiFailure is not null)
+        {
+            return Task.FromException(ApiFailure);
+        }
+
+        return SmartcarUsers.Remove(smartcarUserId)
+            ? Task.CompletedTask
+            : Task.FromException(new SmartcarApiException(404, "RESOURCE_NOT_FOUND", "USER_NOT_FOUND", null));
     }
 
     public List<string> Refreshes { get; } = [];

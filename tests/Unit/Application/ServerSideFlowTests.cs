@@ -3,12 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Application.Vehicles.DisconnectSmartcarAccount;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 using SmartcarClean.Domain.Connect;
 
 namespace SmartcarClean.Unit.Application;
 
-/// <summary>Smartcar's server-side flow: Connect returns a user_id; the app reads API v3 with one application token.</summary>
+/// <summary>
+/// Smartcar's server-side flow: Connect returns a user_id, which the app links only once Smartcar confirms it with the
+/// code (ADR-007); the app reads API v3 with one application token.
+/// </summary>
 public sealed class ServerSideFlowTests : IDisposable
 {
     private readonly HandlerTestHost _host = new();
@@ -16,17 +20,22 @@ public sealed class ServerSideFlowTests : IDisposable
     public ServerSideFlowTests()
     {
         _host.Options.Flow = ConnectFlow.ServerSide;
+        _host.Smartcar.RefusesUnissuedCodes = true;
         _host.Smartcar.Vehicles["v-2"] = new VehicleAttributes("v-2", "CHEVROLET", "Volt", 2018);
         _host.Smartcar.SmartcarUsers["sc-user-1"] = ["v-1", "v-2"];
     }
 
     [Fact]
-    public async Task The_redirects_user_id_is_kept_for_this_app_user_and_no_code_is_exchanged()
+    public async Task Links_the_user_Smartcar_names_for_the_code_and_keeps_none_of_the_codes_tokens()
     {
-        var outcome = await RedirectAsync(await StartAsync(), userId: "sc-user-1", code: "code-sent-too");
+        var code = _host.Smartcar.IssueCode("sc-user-1");
+
+        var outcome = await RedirectAsync(await StartAsync(), userId: "sc-user-1", code);
 
         outcome.Succeeded.ShouldBeTrue();
-        _host.Smartcar.Exchanges.ShouldBeEmpty();
+        // Exchanged as the classic flow does (the attempt's redirect URI); its token reads only who connected.
+        _host.Smartcar.Exchanges.ShouldBe([(code, HandlerTestHost.RedirectUri)]);
+        _host.Smartcar.ApiCalls.ShouldBe(["user access-of-sc-user-1"]);
         (await _host.QueryDbAsync(db => db.Connections.AnyAsync())).ShouldBeFalse();
         var link = await _host.QueryDbAsync(db => db.SmartcarUserLinks.SingleAsync());
         (link.OwnerId, link.SmartcarUserId, link.LinkedAt).ShouldBe(("user-a", "sc-user-1", _host.Time.GetUtcNow()));
@@ -35,20 +44,80 @@ public sealed class ServerSideFlowTests : IDisposable
     [Fact]
     public async Task Connecting_again_as_the_same_Smartcar_user_keeps_one_link()
     {
-        await RedirectAsync(await StartAsync(), "sc-user-1");
-        await RedirectAsync(await StartAsync(), "sc-user-1");
+        await ConnectAsync("sc-user-1");
+        await ConnectAsync("sc-user-1");
 
         (await _host.QueryDbAsync(db => db.SmartcarUserLinks.CountAsync())).ShouldBe(1);
         (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem();
     }
 
     [Fact]
-    public async Task A_redirect_without_a_user_id_connects_nothing()
+    public async Task A_redirect_without_a_user_id_links_the_user_Smartcar_names()
     {
-        var outcome = await RedirectAsync(await StartAsync(), userId: null, code: "code-1");
+        var outcome = await RedirectAsync(await StartAsync(), userId: null, _host.Smartcar.IssueCode("sc-user-1"));
 
-        outcome.Failure!.Reason.ShouldBe(ConnectFailureReason.MissingUserId);
+        outcome.Succeeded.ShouldBeTrue();
+        (await _host.QueryDbAsync(db => db.SmartcarUserLinks.SingleAsync())).SmartcarUserId.ShouldBe("sc-user-1");
+    }
+
+    // The reproduced attack: her own Connect's valid state, never finished, with another person's user_id.
+    [Fact]
+    public async Task Another_persons_user_id_with_my_own_state_and_no_code_links_nothing()
+    {
+        var outcome = await RedirectAsync(await StartAsync(), userId: "sc-victim", code: null);
+
+        await ShouldHaveLinkedNothingAsync(outcome);
+        _host.Smartcar.Exchanges.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Another_persons_user_id_with_my_own_code_links_nothing()
+    {
+        var myCode = _host.Smartcar.IssueCode("sc-attacker");
+
+        var outcome = await RedirectAsync(await StartAsync(), userId: "sc-victim", myCode);
+
+        await ShouldHaveLinkedNothingAsync(outcome);
+    }
+
+    [Fact]
+    public async Task A_made_up_code_links_nothing()
+    {
+        var outcome = await RedirectAsync(await StartAsync(), userId: "sc-user-1", code: "made-up-code");
+
+        await ShouldHaveLinkedNothingAsync(outcome);
+    }
+
+    [Fact]
+    public async Task A_code_of_another_Connect_session_whose_user_differs_links_nothing()
+    {
+        var othersCode = _host.Smartcar.IssueCode("sc-user-2");
+
+        var outcome = await RedirectAsync(await StartAsync(), userId: "sc-user-1", othersCode);
+
+        await ShouldHaveLinkedNothingAsync(outcome);
+    }
+
+    [Fact]
+    public async Task When_Smartcar_cannot_be_reached_nothing_is_linked_and_the_state_is_used_up()
+    {
+        var state = await StartAsync();
+        _host.Smartcar.ExchangeFailure = new HttpRequestException("Connection refused");
+
+        await ShouldHaveLinkedNothingAsync(await RedirectAsync(state, "sc-user-1", _host.Smartcar.IssueCode("sc-user-1")));
+
+        _host.Smartcar.ExchangeFailure = null;
+        (await RedirectAsync(state, "sc-user-1", _host.Smartcar.IssueCode("sc-user-1"))).Failure!.State.ShouldBe(StateCheck.Reused);
         (await _host.QueryDbAsync(db => db.SmartcarUserLinks.AnyAsync())).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task When_Smartcar_refuses_to_say_who_the_token_belongs_to_nothing_is_linked()
+    {
+        var code = _host.Smartcar.IssueCode("sc-user-1");
+        _host.Smartcar.ApiFailure = new SmartcarApiException(401, "AUTHENTICATION", null, null);
+
+        await ShouldHaveLinkedNothingAsync(await RedirectAsync(await StartAsync(), "sc-user-1", code));
     }
 
     [Fact]
@@ -83,7 +152,7 @@ public sealed class ServerSideFlowTests : IDisposable
         connection.Vehicles.ShouldBe(
             [new VehicleAttributes("v-1", "TESLA", "Model 3", 2021), new VehicleAttributes("v-2", "CHEVROLET", "Volt", 2018)],
             ignoreOrder: true);
-        _host.Smartcar.ApiCalls.ShouldBe(
+        _host.Smartcar.ApiCalls.Where(c => c.StartsWith("v3 ", StringComparison.Ordinal)).ShouldBe(
             ["v3 connections sc-user-1 app-token-1", "v3 vehicle v-1 sc-user-1 app-token-1", "v3 vehicle v-2 sc-user-1 app-token-1"],
             ignoreOrder: true);
     }
@@ -169,8 +238,76 @@ public sealed class ServerSideFlowTests : IDisposable
         connection.ReconnectNeeded.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task Disconnecting_the_Smartcar_account_removes_it_at_Smartcar_and_forgets_every_link_to_it()
+    {
+        _host.Smartcar.SmartcarUsers["sc-user-2"] = ["v-2"];
+        await ConnectAsync("sc-user-1");
+        await ConnectAsync("sc-user-2");
+        _host.User.Id = "user-b";
+        await ConnectAsync("sc-user-1");
+        _host.User.Id = "user-a";
+
+        var outcome = await _host.SendAsync(new DisconnectSmartcarAccount(await LinkIdAsync("sc-user-1")));
+
+        outcome.ShouldBe(new CommandOutcome(true, "The Smartcar account and its cars were disconnected."));
+        _host.Smartcar.ApiCalls.ShouldContain("v3 delete user sc-user-1 app-token-1");
+        // Smartcar purged that user for the whole application: no link to it would list anything any more.
+        (await _host.QueryDbAsync(db => db.SmartcarUserLinks.Select(l => l.SmartcarUserId).ToListAsync())).ShouldBe(["sc-user-2"]);
+        (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem().Vehicles.Single().Id.ShouldBe("v-2");
+    }
+
+    [Fact]
+    public async Task Another_app_users_Smartcar_account_is_not_found_and_stays()
+    {
+        await ConnectAsync("sc-user-1");
+        var linkId = await LinkIdAsync("sc-user-1");
+        _host.User.Id = "user-b";
+
+        var outcome = await _host.SendAsync(new DisconnectSmartcarAccount(linkId));
+
+        outcome.NotFound.ShouldBeTrue();
+        _host.Smartcar.ApiCalls.ShouldNotContain(c => c.StartsWith("v3 delete", StringComparison.Ordinal));
+        (await _host.QueryDbAsync(db => db.SmartcarUserLinks.CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task When_Smartcar_cannot_remove_the_account_the_link_stays_and_the_user_is_told_why()
+    {
+        await ConnectAsync("sc-user-1");
+        _host.Smartcar.ApiFailure = new SmartcarApiException(502, "UPSTREAM", "UNKNOWN_ISSUE", null);
+
+        var outcome = await _host.SendAsync(new DisconnectSmartcarAccount(await LinkIdAsync("sc-user-1")));
+
+        outcome.ShouldBe(new CommandOutcome(false, "Smartcar or the car maker did not answer. Please try again in a few minutes."));
+        (await _host.QueryDbAsync(db => db.SmartcarUserLinks.CountAsync())).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_account_Smartcar_no_longer_knows_is_forgotten_here_too()
+    {
+        await ConnectAsync("sc-user-1");
+        _host.Smartcar.SmartcarUsers.Remove("sc-user-1");
+
+        var outcome = await _host.SendAsync(new DisconnectSmartcarAccount(await LinkIdAsync("sc-user-1")));
+
+        outcome.Succeeded.ShouldBeTrue();
+        (await _host.QueryDbAsync(db => db.SmartcarUserLinks.AnyAsync())).ShouldBeFalse();
+    }
+
     private async Task ConnectAsync(string userId) =>
-        (await RedirectAsync(await StartAsync(), userId)).Succeeded.ShouldBeTrue();
+        (await RedirectAsync(await StartAsync(), userId, _host.Smartcar.IssueCode(userId))).Succeeded.ShouldBeTrue();
+
+    private Task<Guid> LinkIdAsync(string smartcarUserId) =>
+        _host.QueryDbAsync(db => db.SmartcarUserLinks.Where(l => l.OwnerId == "user-a" && l.SmartcarUserId == smartcarUserId)
+            .Select(l => l.Id).SingleAsync());
+
+    private async Task ShouldHaveLinkedNothingAsync(ConnectOutcome outcome)
+    {
+        outcome.Failure!.Reason.ShouldBe(ConnectFailureReason.SmartcarUserNotConfirmed);
+        (await _host.QueryDbAsync(db => db.SmartcarUserLinks.AnyAsync())).ShouldBeFalse();
+        (await _host.QueryDbAsync(db => db.Connections.AnyAsync())).ShouldBeFalse();
+    }
 
     private async Task<string> StartAsync() =>
         (await _host.SendAsync(new StartConnect())).State;

@@ -220,6 +220,23 @@ public sealed class ConnectFlowTests : IDisposable
         user.GetProperty("id").GetString().ShouldBe(QueryOf(location)["user_id"]);
     }
 
+    // What the server-side flow relies on to prove who connected (ADR-007): a code names its own session's user only.
+    [Fact]
+    public async Task Each_code_exchanges_for_a_token_of_the_user_of_its_own_Connect_session()
+    {
+        var mine = QueryOf(await _driver.ConnectAsync("me@example.com"));
+        var theirs = QueryOf(await _driver.ConnectAsync("them@example.com"));
+
+        foreach (var redirect in new[] { mine, theirs })
+        {
+            var tokens = TokenResponse.From(await JsonAsync(await _driver.ExchangeCodeAsync(redirect["code"])));
+            var user = await JsonAsync(await _driver.GetApiAsync("/v2.0/user", tokens.AccessToken));
+            user.GetProperty("id").GetString().ShouldBe(redirect["user_id"]);
+        }
+
+        mine["user_id"].ShouldNotBe(theirs["user_id"]);
+    }
+
     [Fact]
     public async Task Unknown_connect_session_is_a_400_page()
     {

@@ -32,7 +32,7 @@ public sealed class EmulatorHostTests : IDisposable
         requests[0].StatusCode.ShouldBe(200);
         requests[^1].Path.ShouldBe("/v2.0/vehicles");
         requests[^1].Query.ShouldContain("limit=5");
-        requests[^1].Headers["authorization"].ShouldBe("Bearer bad-token");
+        requests[^1].Headers["authorization"].ShouldBe("Bearer ***", "the log masks credentials");
         requests[^1].StatusCode.ShouldBe(401);
         requests.Single(r => r.Path == "/oauth/token").Body!.ShouldContain("grant_type=authorization_code");
         _driver.Emulator.CountRequests("POST", "/oauth/token").ShouldBe(1);
@@ -40,15 +40,41 @@ public sealed class EmulatorHostTests : IDisposable
     }
 
     [Fact]
-    public async Task Admin_api_is_enabled_and_not_counted_as_a_request()
+    public async Task WireMocks_admin_api_is_off_by_default_so_no_mapping_can_serve_a_file_from_the_machine()
     {
-        await _driver.Http.GetAsync(AuthorizeUrl());
+        var secretFile = Path.GetTempFileName();
+        await File.WriteAllTextAsync(secretFile, "key ring contents");
+        try
+        {
+            var mapping = """{"Request":{"Path":"/steal","Methods":["GET"]},"Priority":-1,"Response":{"StatusCode":200,"BodyAsFile":"""
+                + System.Text.Json.JsonSerializer.Serialize(secretFile) + "}}";
 
-        var admin = await _driver.Http.GetAsync("/__admin/requests");
+            var added = await _driver.Http.PostAsync("/__admin/mappings", new StringContent(mapping, System.Text.Encoding.UTF8, "application/json"));
+            var log = await _driver.Http.GetAsync("/__admin/requests");
+            var stolen = await _driver.Http.GetAsync("/steal");
+
+            added.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            log.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            stolen.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+            (await stolen.Content.ReadAsStringAsync()).ShouldNotContain("key ring contents");
+        }
+        finally
+        {
+            File.Delete(secretFile);
+        }
+    }
+
+    [Fact]
+    public async Task WireMocks_admin_api_can_be_turned_on_for_debugging_and_is_not_counted_as_a_request()
+    {
+        using var driver = new EmulatorDriver(options => options.EnableWireMockAdmin = true);
+        await driver.Http.GetAsync(AuthorizeUrl());
+
+        var admin = await driver.Http.GetAsync("/__admin/requests");
 
         admin.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await admin.Content.ReadAsStringAsync()).ShouldContain("/oauth/authorize");
-        _driver.Emulator.Requests.ShouldAllBe(r => !r.Path.StartsWith("/__admin", StringComparison.Ordinal));
+        driver.Emulator.Requests.ShouldAllBe(r => !r.Path.StartsWith("/__admin", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -16,6 +16,15 @@ public sealed class HostArgumentsTests
         parsed.Port.ShouldBe(8010);
         parsed.ApplicationsFile.ShouldBe(Path.Combine(AppContext.BaseDirectory, "applications.json"));
         parsed.ShowHelp.ShouldBeFalse();
+        parsed.WireMockAdmin.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void WireMocks_admin_api_is_turned_on_only_by_its_flag()
+    {
+        HostArguments.TryParse(["--wiremock-admin"], NoEnvironment, out var parsed, out _).ShouldBeTrue();
+
+        parsed.WireMockAdmin.ShouldBeTrue();
     }
 
     [Theory]
@@ -85,6 +94,7 @@ public sealed class HostArgumentsTests
         exitCode.ShouldBe(0);
         output.ToString().ShouldContain("--port");
         output.ToString().ShouldContain("EMULATOR_CONFIG");
+        output.ToString().ShouldContain("--wiremock-admin");
         errors.ToString().ShouldBeEmpty();
     }
 
@@ -116,6 +126,25 @@ public sealed class HostArgumentsTests
         await stop.CancelAsync();
 
         health.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await host).ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(false, HttpStatusCode.NotFound)]
+    [InlineData(true, HttpStatusCode.OK)]
+    public async Task The_host_serves_WireMocks_admin_api_only_with_the_flag(bool flag, HttpStatusCode expected)
+    {
+        using var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        string[] args = flag ? ["--port", "0", "--wiremock-admin"] : ["--port", "0"];
+        var host = Task.Run(() => EmulatorProgram.Run(args, NoEnvironment, TextWriter.Synchronized(output), TextWriter.Null, stop.Token));
+        var url = await WaitForUrlAsync(output);
+
+        using var http = new HttpClient();
+        var admin = await http.GetAsync($"{url}/__admin/mappings");
+        await stop.CancelAsync();
+
+        admin.StatusCode.ShouldBe(expected);
         (await host).ShouldBe(0);
     }
 

@@ -7,7 +7,10 @@ using SmartcarClean.Unit.Emulator;
 
 namespace SmartcarClean.Unit.Infrastructure;
 
-/// <summary>The server-side flow's clients (client_credentials token, API v3), as DI builds them, against the real emulator.</summary>
+/// <summary>
+/// The server-side flow's clients (client_credentials token, API v3, and the code exchange plus <c>GET /v2.0/user</c>
+/// that prove who connected), as DI builds them, against the real emulator.
+/// </summary>
 public sealed class ServerSideClientTests : IDisposable
 {
     private readonly EmulatorDriver _smartcar = new();
@@ -30,7 +33,7 @@ public sealed class ServerSideClientTests : IDisposable
         vehicle.Id.ShouldBe(ids[0]);
         vehicle.Make.ShouldNotBeNullOrEmpty();
         vehicle.Year.ShouldBeGreaterThan(2000);
-        var calls = Emulator.Requests.Where(r => r.Path.StartsWith("/v3/", StringComparison.Ordinal)).ToList();
+        var calls = Emulator.RequestsWithSecrets.Where(r => r.Path.StartsWith("/v3/", StringComparison.Ordinal)).ToList();
         calls.ShouldAllBe(r => r.Headers["Authorization"] == $"Bearer {token.AccessToken}" && r.Headers["sc-user-id"] == userId);
     }
 
@@ -39,7 +42,7 @@ public sealed class ServerSideClientTests : IDisposable
     {
         await Auth().GetApplicationTokenAsync(CancellationToken.None);
 
-        var request = Emulator.Requests.ShouldHaveSingleItem();
+        var request = Emulator.RequestsWithSecrets.ShouldHaveSingleItem();
         request.Path.ShouldBe("/oauth2/token");
         request.Body.ShouldBe($"grant_type=client_credentials&client_id={EmulatorDriver.ClientId}&client_secret={EmulatorDriver.ClientSecret}");
     }
@@ -96,11 +99,53 @@ public sealed class ServerSideClientTests : IDisposable
         error.StatusCode.ShouldBe(401);
     }
 
+    [Fact]
+    public async Task The_code_on_a_redirect_exchanges_and_its_token_names_the_user_who_connected()
+    {
+        var redirect = EmulatorDriver.QueryOf(await _smartcar.ConnectAsync("driver@example.com"));
+
+        var tokens = await Auth().ExchangeCodeAsync(redirect["code"], EmulatorDriver.RedirectUri, CancellationToken.None);
+        var userId = await ApiV2().GetUserIdAsync(tokens.AccessToken, CancellationToken.None);
+
+        userId.ShouldBe(redirect["user_id"]);
+        Emulator.RequestsWithSecrets.ShouldContain(r => r.Method == "GET" && r.Path == "/v2.0/user"
+            && r.Headers["Authorization"] == $"Bearer {tokens.AccessToken}");
+    }
+
+    [Fact]
+    public async Task Deleting_a_user_empties_their_connections_and_leaves_everyone_elses()
+    {
+        var me = await ConnectAsync("2-vehicles@smartcar.com");
+        var other = await ConnectAsync("other-driver@example.com");
+        var token = (await Auth().GetApplicationTokenAsync(CancellationToken.None)).AccessToken;
+
+        await Api().DeleteUserAsync(token, me, CancellationToken.None);
+
+        (await Api().ListConnectedVehicleIdsAsync(token, me, CancellationToken.None)).ShouldBeEmpty();
+        (await Api().ListConnectedVehicleIdsAsync(token, other, CancellationToken.None)).ShouldHaveSingleItem();
+        var delete = Emulator.RequestsWithSecrets.Where(r => r.Method == "DELETE").ShouldHaveSingleItem();
+        delete.Path.ShouldBe($"/v3/users/{me}");
+        delete.Headers["Authorization"].ShouldBe($"Bearer {token}");
+    }
+
+    [Fact]
+    public async Task Deleting_a_user_Smartcar_does_not_know_is_a_404_api_error()
+    {
+        var token = (await Auth().GetApplicationTokenAsync(CancellationToken.None)).AccessToken;
+
+        var error = await Should.ThrowAsync<SmartcarApiException>(
+            () => Api().DeleteUserAsync(token, "no-such-user", CancellationToken.None));
+
+        (error.StatusCode, error.Type, error.ErrorCode).ShouldBe((404, "RESOURCE_NOT_FOUND", "USER_NOT_FOUND"));
+    }
+
     private async Task<string> ConnectAsync(string email) =>
         EmulatorDriver.QueryOf(await _smartcar.ConnectAsync(email))["user_id"];
 
     private ISmartcarAuth Auth(string clientSecret = EmulatorDriver.ClientSecret) =>
         App(clientSecret).CreateScope().ServiceProvider.GetRequiredService<ISmartcarAuth>();
+
+    private ISmartcarApi ApiV2() => App().CreateScope().ServiceProvider.GetRequiredService<ISmartcarApi>();
 
     private ISmartcarApiV3 Api() => App().CreateScope().ServiceProvider.GetRequiredService<ISmartcarApiV3>();
 
@@ -111,6 +156,8 @@ public sealed class ServerSideClientTests : IDisposable
                 ["Smartcar:ClientId"] = EmulatorDriver.ClientId,
                 ["Smartcar:ClientSecret"] = clientSecret,
                 ["Smartcar:ApplicationAuthBaseUrl"] = Emulator.BaseUrl,
+                ["Smartcar:AuthBaseUrl"] = Emulator.BaseUrl,
+                ["Smartcar:ApiBaseUrl"] = Emulator.BaseUrl,
                 ["Smartcar:VehicleApiBaseUrl"] = Emulator.BaseUrl,
             }).Build(),
             _dataDirectory).BuildServiceProvider();

@@ -87,6 +87,8 @@ public sealed class AccountTests(BadInputTests.App app) : IClassFixture<BadInput
     [InlineData("/account/signout")]
     [InlineData("/account/signin")]
     [InlineData("/account/register")]
+    [InlineData("/account/password")]
+    [InlineData("/account/signout-everywhere")]
     public async Task A_form_posted_without_an_antiforgery_token_is_refused(string path)
     {
         using var browser = await WebSession.SignedInAsync(app);
@@ -164,6 +166,7 @@ public sealed class AccountTests(BadInputTests.App app) : IClassFixture<BadInput
     [InlineData("", WebSession.Password, WebSession.Password, "Enter your email address.")]
     [InlineData("a@example.com", "short", "short", "Use a password of 8 to 128 characters.")]
     [InlineData("a@example.com", WebSession.Password, "something else", "The two passwords do not match.")]
+    [InlineData("a@example.com", "FootBall", "FootBall", "This password is one of the most common ones; choose another.")]
     public async Task Registering_with_bad_fields_says_what_is_wrong(string email, string password, string confirm, string message)
     {
         using var browser = WebSession.Open(app);

@@ -81,7 +81,12 @@ public sealed class BadInputTests(BadInputTests.App app) : IClassFixture<BadInpu
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("DataDirectory", _dataDirectory);
+            // Real Smartcar settings, each given here: no test depends on the Development demo client or its emulator.
             builder.UseSetting("Emulator:Enabled", "false");
+            builder.UseSetting("Smartcar:ClientId", "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07");
+            builder.UseSetting("Smartcar:ClientSecret", "web-tests-client-secret");
+            builder.UseSetting("Smartcar:RedirectUri", "http://localhost:8000/exchange");
+            builder.UseSetting("Smartcar:PopupRedirectUri", "https://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:8000");
             // Every test here signs up a new user, all from one client (the test host has no address): as one address
             // they would soon meet the per-address limits, which RateLimitTests checks on its own app.
             foreach (var action in new[] { "SignIn", "Register", "StartConnect", "Exchange" })

@@ -151,6 +151,10 @@ public sealed class RateLimitTests(RateLimitTests.App app) : IClassFixture<RateL
         {
             builder.UseSetting("DataDirectory", _dataDirectory);
             builder.UseSetting("Emulator:Enabled", "false");
+            builder.UseSetting("Smartcar:ClientId", "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07");
+            builder.UseSetting("Smartcar:ClientSecret", "web-tests-client-secret");
+            builder.UseSetting("Smartcar:RedirectUri", "http://localhost:8000/exchange");
+            builder.UseSetting("Smartcar:PopupRedirectUri", "https://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:8000");
             builder.UseSetting("RateLimits:SignIn:PerAddress", "3");
             builder.UseSetting("RateLimits:Register:PerAddress", "2");
             builder.UseSetting("RateLimits:StartConnect:PerAddress", "3");

@@ -8,7 +8,7 @@ public sealed class RedirectUriHostTests(BadInputTests.App app) : IClassFixture<
     [Fact]
     public async Task A_browser_on_another_loopback_name_is_moved_to_the_redirect_uris_host()
     {
-        // The app is configured (appsettings.json) with the redirect URI http://localhost:8000/exchange.
+        // The app is configured (BadInputTests.App) with the redirect URI http://localhost:8000/exchange.
         using var client = app.CreateClient(new WebApplicationFactoryClientOptions
         {
             BaseAddress = new Uri("http://127.0.0.1:8000"),

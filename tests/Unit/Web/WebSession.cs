@@ -56,6 +56,27 @@ internal sealed partial class WebSession(HttpClient client) : IDisposable
 
     public async Task<HttpResponseMessage> SignOutAsync() => await SubmitAsync("/", new Dictionary<string, string>(), "/account/signout");
 
+    public async Task<HttpResponseMessage> SignOutEverywhereAsync() =>
+        await SubmitAsync("/", new Dictionary<string, string>(), "/account/signout-everywhere");
+
+    public async Task<HttpResponseMessage> ChangePasswordAsync(string current, string password, string? confirm = null) =>
+        await SubmitAsync("/account/password", new Dictionary<string, string>
+        {
+            ["Input.CurrentPassword"] = current,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = confirm ?? password,
+        });
+
+    /// <summary>Another client sending a copy of the sign-in cookie the response set, as a stolen cookie would be.</summary>
+    public static WebSession WithCookieOf<T>(WebApplicationFactory<T> app, HttpResponseMessage signedIn)
+        where T : class
+    {
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("smartcarclean.auth=", StringComparison.Ordinal));
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie[..cookie.IndexOf(';', StringComparison.Ordinal)]);
+        return new WebSession(client);
+    }
+
     /// <summary>A new user, registered and signed in.</summary>
     public static async Task<WebSession> SignedInAsync<T>(WebApplicationFactory<T> app)
         where T : class

@@ -9,7 +9,8 @@ namespace SmartcarClean.Application.Connect.HandleRedirect;
 /// <summary>
 /// What Smartcar Connect put on the redirect back to the app. With <c>vehicle_incompatible</c> the user may share
 /// the vehicle (<c>vin</c>, <c>make</c>, <c>model</c>, <c>year</c>); <c>configuration_error</c> adds the message
-/// Connect showed (<c>error_message</c>). In the server-side flow success carries Smartcar's <c>user_id</c>.
+/// Connect showed (<c>error_message</c>). Success carries a <c>code</c> and, from Smartcar, also the <c>user_id</c>: a
+/// claim the server-side flow checks against the code (ADR-007).
 /// </summary>
 public sealed record HandleRedirect(string? Code, string? State, string? Error, string? ErrorDescription)
     : ICommand<ConnectOutcome>
@@ -18,7 +19,10 @@ public sealed record HandleRedirect(string? Code, string? State, string? Error, 
 
     public string? ErrorMessage { get; init; }
 
-    /// <summary>Smartcar's id of the person who connected (<c>user_id</c>); what the server-side flow keeps.</summary>
+    /// <summary>
+    /// Smartcar's id of the person who connected (<c>user_id</c>), as the redirect claims it. The server-side flow keeps
+    /// it only when Smartcar names the same user for the code.
+    /// </summary>
     public string? UserId { get; init; }
 }
 
@@ -49,11 +53,14 @@ public enum ConnectFailureReason
     /// <summary>The redirect had neither a code nor an error.</summary>
     MissingCode,
 
-    /// <summary>Server-side flow: the redirect had neither a <c>user_id</c> nor an error.</summary>
-    MissingUserId,
-
     /// <summary>Smartcar refused to exchange the code for tokens, or could not be reached.</summary>
     TokenExchangeFailed,
+
+    /// <summary>
+    /// Server-side flow: Smartcar did not confirm who connected (no code, a code it refused, a code of another user than
+    /// the redirect's <c>user_id</c>, or it could not be reached), so no Smartcar user was linked.
+    /// </summary>
+    SmartcarUserNotConfirmed,
 }
 
 public sealed record ConnectFailure(
@@ -98,14 +105,7 @@ internal sealed class HandleRedirectHandler(
 
         if (options.Value.Flow == ConnectFlow.ServerSide)
         {
-            // The app keeps no per-user tokens in this flow, so a code Connect may also send is left unused.
-            if (string.IsNullOrEmpty(command.UserId))
-            {
-                return Fail(new ConnectFailure(ConnectFailureReason.MissingUserId));
-            }
-
-            await sender.Send(new LinkSmartcarUser.LinkSmartcarUser(command.UserId), cancellationToken);
-            return ConnectOutcome.Connected;
+            return await LinkConfirmedSmartcarUserAsync(command, attempt!, cancellationToken);
         }
 
         if (string.IsNullOrEmpty(command.Code))
@@ -123,6 +123,28 @@ internal sealed class HandleRedirectHandler(
         }
 
         return ConnectOutcome.Connected;
+    }
+
+    // The redirect's user_id is a claim anyone can type; only the code, exchanged with Smartcar, proves who connected
+    // (ADR-007). Whatever stops that proof, nothing is linked; the state stays used up.
+    private async Task<ConnectOutcome> LinkConfirmedSmartcarUserAsync(
+        HandleRedirect command, ConnectAttempt attempt, CancellationToken cancellationToken)
+    {
+        var notConfirmed = Fail(new ConnectFailure(ConnectFailureReason.SmartcarUserNotConfirmed));
+        if (string.IsNullOrEmpty(command.Code))
+        {
+            return notConfirmed;
+        }
+
+        try
+        {
+            var link = new LinkSmartcarUser.LinkSmartcarUser(command.Code, attempt.RedirectUri) { ClaimedUserId = command.UserId };
+            return await sender.Send(link, cancellationToken) ? ConnectOutcome.Connected : notConfirmed;
+        }
+        catch (Exception e) when (e is SmartcarAuthException or SmartcarApiException or HttpRequestException)
+        {
+            return notConfirmed;
+        }
     }
 
     private async Task<(StateCheck, ConnectAttempt?)> RedeemStateAsync(string? state, CancellationToken cancellationToken)

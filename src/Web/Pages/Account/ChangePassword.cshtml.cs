@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartcarClean.Web.Services;
+
+namespace SmartcarClean.Web.Pages.Account;
+
+/// <summary>Changing the password keeps this browser signed in and signs every other one out.</summary>
+public sealed class ChangePasswordModel(Accounts accounts) : PageModel
+{
+    [BindProperty]
+    public ChangePasswordInput Input { get; set; } = new();
+
+    /// <summary>Set on the redirect after a change, to say it happened.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Changed { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid)
+        {
+            return Invalid();
+        }
+
+        var problems = await accounts.ChangePasswordAsync(Input.CurrentPassword, Input.Password);
+        foreach (var problem in problems)
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{problem.Field}", problem.Message);
+        }
+
+        return problems.Count > 0 ? Invalid() : RedirectToPage(new { changed = true });
+    }
+
+    private static PageResult Invalid() => new() { StatusCode = StatusCodes.Status400BadRequest };
+
+    public sealed class ChangePasswordInput
+    {
+        [Required(ErrorMessage = "Enter your current password.")]
+        [StringLength(128)]
+        [DataType(DataType.Password)]
+        public string CurrentPassword { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Choose a new password.")]
+        [StringLength(128, MinimumLength = 8, ErrorMessage = "Use a password of 8 to 128 characters.")]
+        [DataType(DataType.Password)]
+        public string Password { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Type the new password again.")]
+        [Compare(nameof(Password), ErrorMessage = "The two passwords do not match.")]
+        [DataType(DataType.Password)]
+        public string ConfirmPassword { get; set; } = string.Empty;
+    }
+}

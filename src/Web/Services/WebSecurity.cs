@@ -1,0 +1,62 @@
+using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+
+namespace SmartcarClean.Web.Services;
+
+/// <summary>
+/// Transport security. Outside Development the app is reached over https (itself, or through a TLS-terminating
+/// proxy): HSTS, https redirection, and <c>Secure</c> sign-in and antiforgery cookies. Development stays plain http
+/// on localhost, which Smartcar allows. A proxy's X-Forwarded-For/-Proto count only from a known proxy: loopback (as
+/// ASP.NET has it) and the addresses in <c>ForwardedHeaders:KnownProxies</c>.
+/// </summary>
+public static class WebSecurity
+{
+    public static void AddWebSecurity(this WebApplicationBuilder builder)
+    {
+        // Kestrel names itself in a Server header otherwise: nothing a visitor needs to know.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+
+        var knownProxies = KnownProxies(builder.Configuration);
+        builder.Services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in knownProxies)
+            {
+                options.KnownProxies.Add(proxy);
+            }
+        });
+
+        if (!builder.Environment.IsDevelopment())
+        {
+            builder.Services.PostConfigure<CookieAuthenticationOptions>(
+                IdentityConstants.ApplicationScheme, options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+            builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+        }
+    }
+
+    /// <summary>HSTS and https redirection, outside Development. After the exception handler, so its error page gets HSTS too.</summary>
+    public static void UseHttpsOutsideDevelopment(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+    }
+
+    private static List<IPAddress> KnownProxies(ConfigurationManager configuration)
+    {
+        const string setting = "ForwardedHeaders:KnownProxies";
+        var proxies = new List<IPAddress>();
+        foreach (var proxy in configuration.GetSection(setting).Get<string[]>() ?? [])
+        {
+            proxies.Add(IPAddress.TryParse(proxy, out var address)
+                ? address
+                : throw new InvalidSettingsException($"{setting} '{proxy}' is not an IP address."));
+        }
+
+        return proxies;
+    }
+}

@@ -1,0 +1,201 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SmartcarClean.Infrastructure.Identity;
+
+namespace SmartcarClean.Unit.Web;
+
+/// <summary>
+/// Sign-in sessions end when they should: at sign-out (even for a copy of the cookie), after their absolute lifetime,
+/// when the password changes (every other session) and when the user signs out everywhere. Sign-in says the same, with
+/// the same work, for an unknown email and a wrong password.
+/// </summary>
+public sealed class SessionTests(SessionTests.App app) : IClassFixture<SessionTests.App>
+{
+    [Fact]
+    public async Task A_cookie_copied_before_sign_out_opens_nothing_after_it()
+    {
+        using var browser = WebSession.Open(app);
+        using var registered = await browser.RegisterAsync(WebSession.NewEmail());
+        using var copy = WebSession.WithCookieOf(app, registered);
+        (await copy.GetAsync("/vehicles")).StatusCode.ShouldBe(HttpStatusCode.OK, "the copy works while the session lasts");
+
+        (await browser.SignOutAsync()).Dispose();
+
+        await ShouldBeAskedToSignInAsync(copy);
+    }
+
+    [Fact]
+    public async Task A_session_ends_30_days_after_sign_in_however_often_it_is_used()
+    {
+        using var browser = await WebSession.SignedInAsync(app);
+
+        app.SessionClock.Advance(TimeSpan.FromDays(29));
+        (await browser.GetAsync("/vehicles")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        app.SessionClock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await ShouldBeAskedToSignInAsync(browser);
+    }
+
+    [Fact]
+    public async Task Changing_the_password_ends_the_other_sessions_and_keeps_this_one()
+    {
+        var email = WebSession.NewEmail();
+        using var here = WebSession.Open(app);
+        (await here.RegisterAsync(email)).Dispose();
+        using var elsewhere = WebSession.Open(app);
+        (await elsewhere.SignInAsync(email)).Dispose();
+
+        using (var changed = await here.ChangePasswordAsync(WebSession.Password, NewPassword))
+        {
+            changed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await here.GetAsync("/vehicles")).StatusCode.ShouldBe(HttpStatusCode.OK, "this session goes on");
+        await ShouldBeAskedToSignInAsync(elsewhere);
+        (await elsewhere.SignInAsync(email)).StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the old password no longer works");
+        (await elsewhere.SignInAsync(email, NewPassword)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+    }
+
+    [Fact]
+    public async Task Changing_the_password_needs_the_current_one()
+    {
+        using var browser = await WebSession.SignedInAsync(app);
+
+        using var response = await browser.ChangePasswordAsync("not the password", NewPassword);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Your current password is not right.");
+    }
+
+    [Fact]
+    public async Task Changing_to_one_of_the_most_common_passwords_is_refused()
+    {
+        using var browser = await WebSession.SignedInAsync(app);
+
+        using var response = await browser.ChangePasswordAsync(WebSession.Password, "QWERTYUIOP");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("This password is one of the most common ones; choose another.");
+    }
+
+    [Fact]
+    public async Task Changing_the_password_is_for_signed_in_users_only()
+    {
+        using var browser = WebSession.Open(app);
+
+        using var response = await browser.GetAsync("/account/password");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.PathAndQuery.ShouldBe("/account/signin?returnUrl=%2Faccount%2Fpassword");
+    }
+
+    [Fact]
+    public async Task Signing_out_everywhere_ends_every_session_of_the_user()
+    {
+        var email = WebSession.NewEmail();
+        using var here = WebSession.Open(app);
+        (await here.RegisterAsync(email)).Dispose();
+        using var elsewhere = WebSession.Open(app);
+        (await elsewhere.SignInAsync(email)).Dispose();
+        using var someoneElse = await WebSession.SignedInAsync(app);
+
+        using (var signedOut = await here.SignOutEverywhereAsync())
+        {
+            signedOut.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        await ShouldBeAskedToSignInAsync(here);
+        await ShouldBeAskedToSignInAsync(elsewhere);
+        (await someoneElse.GetAsync("/vehicles")).StatusCode.ShouldBe(HttpStatusCode.OK, "another user's session is not theirs to end");
+    }
+
+    [Fact]
+    public async Task An_unknown_email_and_a_wrong_password_get_the_same_answer_after_one_password_check_each()
+    {
+        var email = WebSession.NewEmail();
+        using var browser = WebSession.Open(app);
+        (await browser.RegisterAsync(email)).Dispose();
+        (await browser.SignOutAsync()).Dispose();
+
+        app.Hasher.Verifications = 0;
+        using var wrongPassword = await browser.SignInAsync(email, "not the password");
+        var wrongPasswordChecks = app.Hasher.Verifications;
+        app.Hasher.Verifications = 0;
+        using var unknownEmail = await browser.SignInAsync(WebSession.NewEmail(), "not the password");
+        var unknownEmailChecks = app.Hasher.Verifications;
+
+        unknownEmail.StatusCode.ShouldBe(wrongPassword.StatusCode);
+        (await ErrorOf(unknownEmail)).ShouldBe(await ErrorOf(wrongPassword));
+        wrongPasswordChecks.ShouldBe(1);
+        unknownEmailChecks.ShouldBe(1, "an unknown email costs the same password hash check as a known one");
+    }
+
+    private const string NewPassword = "a brand new passphrase";
+
+    private static async Task ShouldBeAskedToSignInAsync(WebSession browser)
+    {
+        using var response = await browser.GetAsync("/vehicles");
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.AbsolutePath.ShouldBe("/account/signin");
+    }
+
+    private static async Task<string> ErrorOf(HttpResponseMessage signIn)
+    {
+        var html = await signIn.Content.ReadAsStringAsync();
+        var start = html.IndexOf("data-testid=\"sign-in-error\"", StringComparison.Ordinal);
+        start.ShouldBeGreaterThan(0);
+        return html[start..html.IndexOf("</div>", start, StringComparison.Ordinal)];
+    }
+
+    /// <summary>The app with the sessions' clock under the test's control and every password hash check counted.</summary>
+    public sealed class App : WebApplicationFactory<Program>
+    {
+        private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-sessions-").FullName;
+
+        public FakeTimeProvider SessionClock { get; } = new(DateTimeOffset.UtcNow);
+
+        public CountingPasswordHasher Hasher { get; } = new();
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("DataDirectory", _dataDirectory);
+            builder.UseSetting("Emulator:Enabled", "false");
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddKeyedSingleton<TimeProvider>(UserSessionStore.ClockKey, SessionClock);
+                services.AddSingleton<IPasswordHasher<AppUser>>(Hasher);
+            });
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (Directory.Exists(_dataDirectory))
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Identity's own hasher, counting how often a password is checked against a hash.</summary>
+    public sealed class CountingPasswordHasher : IPasswordHasher<AppUser>
+    {
+        private readonly PasswordHasher<AppUser> _hasher = new();
+
+        public int Verifications { get; set; }
+
+        public string HashPassword(AppUser user, string password) => _hasher.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+        {
+            Verifications++;
+            return _hasher.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+}
