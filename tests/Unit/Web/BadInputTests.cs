@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace SmartcarClean.Unit.Web;
 
@@ -74,36 +73,8 @@ public sealed class BadInputTests(BadInputTests.App app) : IClassFixture<BadInpu
         (await response.Content.ReadAsStringAsync()).ShouldContain("Page not found");
     }
 
-    public sealed class App : WebApplicationFactory<Program>
+    public sealed class App : TestWebApp
     {
-        private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-web-").FullName;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("DataDirectory", _dataDirectory);
-            // Real Smartcar settings, each given here: no test depends on the Development demo client or its emulator.
-            builder.UseSetting("Emulator:Enabled", "false");
-            builder.UseSetting("Smartcar:ClientId", "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07");
-            builder.UseSetting("Smartcar:ClientSecret", "web-tests-client-secret");
-            builder.UseSetting("Smartcar:RedirectUri", "http://localhost:8000/exchange");
-            builder.UseSetting("Smartcar:PopupRedirectUri", "https://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:8000");
-            // Every test here signs up a new user, all from one client (the test host has no address): as one address
-            // they would soon meet the per-address limits, which RateLimitTests checks on its own app.
-            foreach (var action in new[] { "SignIn", "Register", "StartConnect", "Exchange" })
-            {
-                builder.UseSetting($"RateLimits:{action}:PerAddress", "100000");
-            }
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            // Called from both Dispose and DisposeAsync.
-            if (Directory.Exists(_dataDirectory))
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
-        }
+        protected override void Configure(IWebHostBuilder builder) => UseTestSmartcarSettings(builder);
     }
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -16,11 +15,9 @@ namespace SmartcarClean.Unit.Web;
 /// real Kestrel socket, behind a proxy known by its address (a test says what the proxy forwards). Its home page throws
 /// when asked with <c>?fail=1</c>, for a real 500. Everything it logs is kept in <see cref="Logs"/>.
 /// </summary>
-public sealed class ProductionApp : WebApplicationFactory<Program>
+public sealed class ProductionApp : TestWebApp
 {
     public const string ForwardingProxy = "10.1.2.3";
-
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-production-").FullName;
 
     public ProductionApp()
     {
@@ -38,10 +35,9 @@ public sealed class ProductionApp : WebApplicationFactory<Program>
         return new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(address) };
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    protected override void Configure(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("DataDirectory", _dataDirectory);
         builder.UseSetting("Smartcar:ClientId", "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07");
         builder.UseSetting("Smartcar:ClientSecret", "the-real-client-secret");
         builder.UseSetting("Smartcar:RedirectUri", "https://app.example.com/exchange");
@@ -49,16 +45,6 @@ public sealed class ProductionApp : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
         builder.ConfigureTestServices(services => services.Configure<RazorPagesOptions>(options =>
             options.Conventions.AddPageApplicationModelConvention("/Index", page => page.Filters.Add(new FailOnRequest()))));
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (Directory.Exists(_dataDirectory))
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
     }
 
     private sealed class FailOnRequest : IAsyncPageFilter

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Web.Services;
@@ -143,34 +142,17 @@ public sealed class RateLimitTests(RateLimitTests.App app) : IClassFixture<RateL
         return response.StatusCode;
     }
 
-    public sealed class App : WebApplicationFactory<Program>
+    public sealed class App : TestWebApp
     {
-        private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-limits-").FullName;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Configure(IWebHostBuilder builder)
         {
-            builder.UseSetting("DataDirectory", _dataDirectory);
-            builder.UseSetting("Emulator:Enabled", "false");
-            builder.UseSetting("Smartcar:ClientId", "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07");
-            builder.UseSetting("Smartcar:ClientSecret", "web-tests-client-secret");
-            builder.UseSetting("Smartcar:RedirectUri", "http://localhost:8000/exchange");
-            builder.UseSetting("Smartcar:PopupRedirectUri", "https://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:8000");
+            UseTestSmartcarSettings(builder);
             builder.UseSetting("RateLimits:SignIn:PerAddress", "3");
             builder.UseSetting("RateLimits:Register:PerAddress", "2");
             builder.UseSetting("RateLimits:StartConnect:PerAddress", "3");
             builder.UseSetting("RateLimits:StartConnect:PerUser", "2");
             builder.UseSetting("RateLimits:Exchange:PerUser", "2");
             builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (Directory.Exists(_dataDirectory))
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
         }
     }
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace SmartcarClean.Unit.Web;
@@ -71,27 +70,14 @@ public sealed class ServerSideExchangeTests(ServerSideExchangeTests.App app) : I
     }
 
     /// <summary>The app in the server-side flow, with Smartcar's token endpoint where nothing listens.</summary>
-    public sealed class App : WebApplicationFactory<Program>
+    public sealed class App : TestWebApp
     {
-        private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-server-side-").FullName;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Configure(IWebHostBuilder builder)
         {
-            builder.UseSetting("DataDirectory", _dataDirectory);
-            builder.UseSetting("Emulator:Enabled", "false");
+            UseTestSmartcarSettings(builder);
             builder.UseSetting("Smartcar:Flow", "ServerSide");
             // Port 9 (discard) on loopback: the connection is refused, as when Smartcar cannot be reached.
             builder.UseSetting("Smartcar:AuthBaseUrl", "http://127.0.0.1:9");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (Directory.Exists(_dataDirectory))
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
         }
     }
 }

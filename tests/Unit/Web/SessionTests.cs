@@ -1,7 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -153,33 +152,20 @@ public sealed class SessionTests(SessionTests.App app) : IClassFixture<SessionTe
     }
 
     /// <summary>The app with the sessions' clock under the test's control and every password hash check counted.</summary>
-    public sealed class App : WebApplicationFactory<Program>
+    public sealed class App : TestWebApp
     {
-        private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-sessions-").FullName;
-
         public FakeTimeProvider SessionClock { get; } = new(DateTimeOffset.UtcNow);
 
         public CountingPasswordHasher Hasher { get; } = new();
 
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Configure(IWebHostBuilder builder)
         {
-            builder.UseSetting("DataDirectory", _dataDirectory);
-            builder.UseSetting("Emulator:Enabled", "false");
+            UseTestSmartcarSettings(builder);
             builder.ConfigureTestServices(services =>
             {
                 services.AddKeyedSingleton<TimeProvider>(UserSessionStore.ClockKey, SessionClock);
                 services.AddSingleton<IPasswordHasher<AppUser>>(Hasher);
             });
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (Directory.Exists(_dataDirectory))
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
         }
     }
 

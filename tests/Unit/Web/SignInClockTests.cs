@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Emulator;
 
@@ -45,25 +44,12 @@ public sealed class SignInClockTests : IDisposable
     }
 
     /// <summary>The app as <c>dotnet run</c> starts it offline: the embedded emulator on (on a free port).</summary>
-    private sealed class OfflineApp : WebApplicationFactory<Program>
+    private sealed class OfflineApp : TestWebApp
     {
-        private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-clock-").FullName;
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        protected override void Configure(IWebHostBuilder builder)
         {
-            builder.UseSetting("DataDirectory", _dataDirectory);
             builder.UseSetting("Emulator:Enabled", "true");
             builder.UseSetting("Emulator:Port", "0");
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            base.Dispose(disposing);
-            if (Directory.Exists(_dataDirectory))
-            {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
         }
     }
 }
