@@ -11,6 +11,7 @@ try
     builder.Services.AddApplication();
     builder.Services.AddInfrastructure(builder.Configuration, DataDirectory(builder));
     builder.Services.AddWebServices();
+    builder.Services.AddRateLimits(builder.Configuration);
     builder.AddWebSecurity();
     builder.Logging.KeepSecretsOutOfLogs();
 
@@ -27,6 +28,7 @@ try
     app.UseStaticFiles();
     app.UseRouting();
     app.UseAuthentication();
+    app.UseRateLimiter(); // after authentication: signed-in requests are limited per user too
     app.UseAuthorization();
     app.MapRazorPages();
 

@@ -27,6 +27,15 @@ public sealed class SmartcarOptions
     /// <summary><c>live</c>, <c>test</c> or <c>simulated</c>.</summary>
     public string Mode { get; set; } = "live";
 
+    /// <summary>
+    /// The modes a user may choose for one Connect (<c>?mode=</c>); empty: only <see cref="Mode"/>. A user who could pick
+    /// <c>simulated</c> on a live app would connect simulated cars to a real account.
+    /// </summary>
+    public IList<string> AllowedModes { get; } = [];
+
+    /// <summary>The modes a user may choose: <see cref="AllowedModes"/>, or only <see cref="Mode"/> when none are listed.</summary>
+    public IReadOnlyList<string> ModesToChooseFrom() => AllowedModes.Count > 0 ? [.. AllowedModes] : [Mode];
+
     public Uri ConnectBaseUrl { get; set; } = new("https://connect.smartcar.com");
 
     public Uri AuthBaseUrl { get; set; } = new("https://auth.smartcar.com");

@@ -35,6 +35,16 @@ internal sealed class SmartcarOptionsValidator : IValidateOptions<SmartcarOption
             failures.Add($"{Setting(nameof(options.Mode))} '{options.Mode}' must be one of {string.Join(", ", Modes)}.");
         }
 
+        foreach (var unknown in options.AllowedModes.Where(mode => !Modes.Contains(mode)))
+        {
+            failures.Add($"{Setting(nameof(options.AllowedModes))} '{unknown}' must be one of {string.Join(", ", Modes)}.");
+        }
+
+        if (options.AllowedModes.Count > 0 && !options.AllowedModes.Contains(options.Mode))
+        {
+            failures.Add($"{Setting(nameof(options.AllowedModes))} must include {Setting(nameof(options.Mode))} '{options.Mode}'.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

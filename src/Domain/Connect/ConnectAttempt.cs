@@ -11,6 +11,18 @@ public sealed class ConnectAttempt
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How many unfinished attempts one browser session keeps: starting another drops the oldest, so a user with a few
+    /// tabs open can still finish in any of them, and no one can fill the database by starting Connect again and again.
+    /// </summary>
+    public const int OpenPerSession = 5;
+
+    /// <summary>
+    /// How long an expired attempt of a user who has not started Connect again is kept, so coming back late is still
+    /// explained as an expired link; after that anyone's start deletes it.
+    /// </summary>
+    public static readonly TimeSpan KeptAfterExpiry = TimeSpan.FromDays(1);
+
     private ConnectAttempt(Guid id, string state, string ownerId, string sessionId, string? redirectUri, DateTimeOffset startedAt)
     {
         Id = id;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Domain.Connect;
+using SmartcarClean.Web.Services;
 
 namespace SmartcarClean.Web.Pages;
 
@@ -11,6 +12,7 @@ namespace SmartcarClean.Web.Pages;
 /// same, for Connect in a pop-up, whose result the home page's script received from the JavaScript SDK's redirect page
 /// and posts here; it answers JSON so the page can show the outcome without leaving.
 /// </summary>
+[RateLimited(LimitedAction.Exchange)]
 public sealed class ExchangeModel(ISender sender) : PageModel
 {
     public ConnectFailure? Failure { get; private set; }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Web.Services;
 
 namespace SmartcarClean.Web.Pages;
 
@@ -12,6 +13,7 @@ namespace SmartcarClean.Web.Pages;
 /// <c>POST /login</c> (the home page's script, with antiforgery): starts Connect in a pop-up and answers JSON, the
 /// Connect URL for the pop-up, the state the page must see again and the only origin it may hear it from.
 /// </summary>
+[RateLimited(LimitedAction.StartConnect)]
 public sealed class LoginModel(ISender sender) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(

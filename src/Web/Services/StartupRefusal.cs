@@ -24,6 +24,9 @@ public static class StartupRefusal
         // A setting that is not even of the right type (e.g. Smartcar:Flow=Sideways): the binder names it.
         InvalidOperationException { InnerException: FormatException format } unreadable => $"{unreadable.Message} {format.Message}",
         EmulatorStartException emulator => $"its embedded Smartcar emulator did not start. {emulator.Message}",
+        // Several settings sections wrong at once (e.g. Smartcar and RateLimits): every one of them, still one line.
+        AggregateException several when several.InnerExceptions.All(inner => Reason(inner) is not null) =>
+            string.Join(" ", several.InnerExceptions.Select(Reason)),
         _ => null,
     };
 }

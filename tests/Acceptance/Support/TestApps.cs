@@ -83,6 +83,14 @@ public sealed class TestApps(
             builder.UseSetting("Smartcar:VehicleApiBaseUrl", emulatorUrl);
             builder.UseSetting("Smartcar:PopupRedirectUri", plan.PopupRedirectUri);
             builder.UseSetting("Smartcar:JavaScriptSdkBaseUrl", emulatorUrl);
+            // Abuse limits. Every scenario's browser comes from 127.0.0.1, so per address the whole suite is one very
+            // busy client (about 60 sign-ups and many Connect starts in one run): the per-address limits are raised to
+            // what the suite needs, and only those. The per-user limits keep their defaults (AbuseLimits.feature).
+            foreach (var action in new[] { "SignIn", "Register", "StartConnect", "Exchange" })
+            {
+                builder.UseSetting($"RateLimits:{action}:PerAddress", "100000");
+            }
+
             // Everything the app logs, at every level, is kept so a scenario can check no token was ever logged.
             builder.UseSetting("Logging:LogLevel:Default", "Trace");
             builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -14,7 +15,8 @@ namespace SmartcarClean.Unit.Application;
 
 /// <summary>
 /// The Application layer as the web app composes it (mediator, validation pipeline, real handlers, the real DbContext
-/// on EF Core InMemory), with Smartcar replaced by recording fakes and time by a FakeTimeProvider.
+/// on a real SQLite file of its own, as the app runs it: handlers use ExecuteDelete, which EF Core InMemory cannot run),
+/// with Smartcar replaced by recording fakes and time by a FakeTimeProvider.
 /// </summary>
 internal sealed class HandlerTestHost : IDisposable
 {
@@ -22,6 +24,7 @@ internal sealed class HandlerTestHost : IDisposable
     public const string PopupRedirectUri = "https://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:8000";
 
     private readonly ServiceProvider _services;
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-handlers-").FullName;
 
     public HandlerTestHost()
     {
@@ -29,9 +32,8 @@ internal sealed class HandlerTestHost : IDisposable
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging();
         services.AddApplication();
-        var database = Guid.NewGuid().ToString();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        services.AddDbContext<AppDbContext>(o => o.UseInMemoryDatabase(database));
+        services.AddDbContext<AppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_dataDirectory, "app.db")}"));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
         services.AddSingleton<ICurrentUser>(User);
         services.AddSingleton<ISmartcarAuth>(Smartcar);
@@ -39,6 +41,8 @@ internal sealed class HandlerTestHost : IDisposable
         services.AddSingleton<ISmartcarApiV3>(Smartcar);
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(Options));
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        using var scope = _services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureCreated();
     }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
@@ -103,7 +107,12 @@ internal sealed class HandlerTestHost : IDisposable
         }
     }
 
-    public void Dispose() => _services.Dispose();
+    public void Dispose()
+    {
+        _services.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
 
     private static SmartcarOptions NewOptions()
     {

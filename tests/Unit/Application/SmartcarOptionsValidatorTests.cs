@@ -34,6 +34,30 @@ public sealed class SmartcarOptionsValidatorTests
     }
 
     [Fact]
+    public void Allowed_modes_must_be_modes_smartcar_knows_and_include_the_configured_mode()
+    {
+        var options = Options(mode: "test");
+        options.AllowedModes.Add("simulated");
+        options.AllowedModes.Add("production");
+
+        Validate(options).Failures.ShouldBe(
+        [
+            "Smartcar:AllowedModes 'production' must be one of live, test, simulated.",
+            "Smartcar:AllowedModes must include Smartcar:Mode 'test'.",
+        ]);
+    }
+
+    [Fact]
+    public void Allowed_modes_that_include_the_configured_mode_pass()
+    {
+        var options = Options(mode: "test");
+        options.AllowedModes.Add("test");
+        options.AllowedModes.Add("simulated");
+
+        Validate(options).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
     public void A_javascript_sdk_popup_redirect_for_the_apps_origin_passes()
     {
         var options = Options();

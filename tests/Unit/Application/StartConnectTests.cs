@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Domain.Connect;
 
 namespace SmartcarClean.Unit.Application;
 
@@ -91,6 +93,9 @@ public sealed class StartConnectTests : IDisposable
     [Fact]
     public async Task The_users_choices_reach_connect()
     {
+        _host.Options.AllowedModes.Add("test");
+        _host.Options.AllowedModes.Add("simulated");
+
         var url = (await _host.SendAsync(new StartConnect(ForceApprovalPrompt: true) { Make = "tesla", SingleSelectVin = "5yjxcde22hf068739", Mode = "simulated" })).Url;
 
         var query = QueryHelpers.ParseQuery(url.Query);
@@ -163,6 +168,92 @@ public sealed class StartConnectTests : IDisposable
         exception.Errors.ShouldContain(e => e.PropertyName == "InPopup");
         (await _host.QueryDbAsync(db => db.ConnectAttempts.CountAsync())).ShouldBe(0);
     }
+
+    [Theory]
+    [InlineData("simulated")]
+    [InlineData("live")]
+    public async Task A_mode_the_configuration_does_not_allow_is_a_field_error_and_starts_nothing(string mode)
+    {
+        // The configured mode is test, and no other is allowed.
+        var exception = await Should.ThrowAsync<FluentValidation.ValidationException>(
+            () => _host.SendAsync(new StartConnect() { Mode = mode }));
+
+        exception.Errors.ShouldContain(e => e.PropertyName == "Mode" && e.ErrorMessage == "This app connects cars in test mode only.");
+        (await _host.QueryDbAsync(db => db.ConnectAttempts.CountAsync())).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Any_mode_the_configuration_allows_can_be_chosen()
+    {
+        _host.Options.AllowedModes.Add("test");
+        _host.Options.AllowedModes.Add("simulated");
+
+        var url = (await _host.SendAsync(new StartConnect() { Mode = "simulated" })).Url;
+
+        QueryHelpers.ParseQuery(url.Query)["mode"].ToString().ShouldBe("simulated");
+        var refused = await Should.ThrowAsync<FluentValidation.ValidationException>(() => _host.SendAsync(new StartConnect() { Mode = "live" }));
+        refused.Errors.ShouldContain(e => e.ErrorMessage == "This app connects cars in test or simulated mode only.");
+    }
+
+    [Fact]
+    public async Task Three_hundred_starts_leave_only_the_sessions_newest_five_open_attempts_and_those_still_work()
+    {
+        var states = new List<string>();
+        for (var i = 0; i < 300; i++)
+        {
+            states.Add((await _host.SendAsync(new StartConnect())).State);
+            _host.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        (await StoredStatesAsync()).ShouldBe(states[^5..], ignoreOrder: true);
+        // A user with several tabs open: the oldest of the five still finishes.
+        (await _host.SendAsync(new HandleRedirect("code-1", states[^5], null, null))).Succeeded.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Each_session_keeps_its_own_open_attempts()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await _host.SendAsync(new StartConnect());
+        }
+
+        _host.User.SessionId = "session-b";
+        await _host.SendAsync(new StartConnect());
+
+        (await _host.QueryDbAsync(db => db.ConnectAttempts.CountAsync(a => a.SessionId == "session-a"))).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Starting_connect_forgets_the_users_used_and_expired_attempts()
+    {
+        await _host.ConnectAsync();
+        await _host.SendAsync(new StartConnect());
+        _host.Time.Advance(ConnectAttempt.Lifetime);
+
+        var open = (await _host.SendAsync(new StartConnect())).State;
+
+        (await StoredStatesAsync()).ShouldBe([open]);
+    }
+
+    [Fact]
+    public async Task Anyones_attempts_expired_more_than_a_day_ago_go_and_other_users_recent_ones_stay()
+    {
+        // A user who never came back, and another whose attempt has just expired.
+        _host.User.Id = "user-c";
+        await _host.SendAsync(new StartConnect());
+        _host.Time.Advance(ConnectAttempt.Lifetime + TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        _host.User.Id = "user-b";
+        var expiredJustNow = (await _host.SendAsync(new StartConnect())).State;
+        _host.Time.Advance(ConnectAttempt.Lifetime);
+
+        _host.User.Id = "user-a";
+        var mine = (await _host.SendAsync(new StartConnect())).State;
+
+        (await StoredStatesAsync()).ShouldBe([expiredJustNow, mine], ignoreOrder: true);
+    }
+
+    private Task<List<string>> StoredStatesAsync() => _host.QueryDbAsync(db => db.ConnectAttempts.Select(a => a.State).ToListAsync());
 
     public void Dispose() => _host.Dispose();
 }

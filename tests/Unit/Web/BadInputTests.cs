@@ -54,7 +54,8 @@ public sealed class BadInputTests(BadInputTests.App app) : IClassFixture<BadInpu
     [Theory]
     [InlineData("/login?permission=everything", "A permission is a Smartcar permission name")]
     [InlineData("/login?vin=not-a-vin", "A VIN has 17 letters and digits")]
-    [InlineData("/login?mode=production", "The mode is live, test or simulated.")]
+    [InlineData("/login?mode=production", "This app connects cars in test mode only.")]
+    [InlineData("/login?mode=simulated", "This app connects cars in test mode only.")]
     public async Task Connect_choices_that_cannot_be_used_are_field_errors_not_a_trip_to_Connect(string url, string error)
     {
         using var response = await Client.GetAsync(new Uri(url, UriKind.Relative));

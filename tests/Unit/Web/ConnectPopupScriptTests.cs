@@ -54,6 +54,20 @@ public sealed class ConnectPopupScriptTests
         features.GetString().ShouldBe("top=61.25,left=412,width=576,height=810,");
     }
 
+    [Fact]
+    public async Task A_refusal_shows_the_field_errors_or_the_back_ends_own_sentence_such_as_too_many_attempts()
+    {
+        var fieldErrors = await RunAsync("m.refusal({ errors: ['A VIN has 17 letters and digits (never I, O or Q).'] }, 'These Connect choices cannot be used')");
+        fieldErrors.GetProperty("title").GetString().ShouldBe("These Connect choices cannot be used");
+        fieldErrors.GetProperty("lines")[0].GetString().ShouldBe("A VIN has 17 letters and digits (never I, O or Q).");
+
+        var tooMany = await RunAsync(
+            "m.refusal({ title: 'Too many attempts', message: 'Please wait a minute, then try again.', reason: 'TooManyRequests' }, 'These Connect choices cannot be used')");
+        tooMany.GetProperty("title").GetString().ShouldBe("Too many attempts");
+        tooMany.GetProperty("lines")[0].GetString().ShouldBe("Please wait a minute, then try again.");
+        tooMany.GetProperty("reason").GetString().ShouldBe("TooManyRequests");
+    }
+
     private static async Task<bool> AcceptsAsync(object messageEvent, object? expected) =>
         (await RunAsync($"m.acceptsMessage({JsonSerializer.Serialize(messageEvent)}, {JsonSerializer.Serialize(expected)})")).GetBoolean();
 

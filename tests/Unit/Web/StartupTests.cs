@@ -62,6 +62,26 @@ public sealed partial class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task The_app_refuses_to_start_with_a_rate_limit_that_could_never_be_met_and_names_every_bad_setting_in_one_line()
+    {
+        // A Smartcar setting wrong too: two sections fail at once, and both are named.
+        await using var app = await StartAsync("Production", new()
+        {
+            ["SMARTCAR_CLIENT_ID"] = "client",
+            ["SMARTCAR_CLIENT_SECRET"] = "secret",
+            ["SMARTCAR_REDIRECT_URI"] = "http://localhost:8000/exchange",
+            ["Smartcar__Mode"] = "production",
+            ["RateLimits__SignIn__PerAddress"] = "0",
+            ["RateLimits__Exchange__Window"] = "00:00:00",
+        });
+
+        app.ShouldHaveRefusedWithOneLine("SmartcarClean cannot start:");
+        app.Error.ShouldContain("RateLimits:SignIn:PerAddress must be at least 1.");
+        app.Error.ShouldContain("RateLimits:Exchange:Window must be longer than zero, e.g. 00:01:00.");
+        app.Error.ShouldContain("Smartcar:Mode 'production' must be one of live, test, simulated.");
+    }
+
+    [Fact]
     public async Task The_app_refuses_to_start_with_a_session_lifetime_that_is_not_positive()
     {
         await using var app = await StartAsync("Development", new()

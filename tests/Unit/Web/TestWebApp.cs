@@ -14,6 +14,13 @@ public abstract class TestWebApp : WebApplicationFactory<Program>
     protected sealed override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("DataDirectory", _dataDirectory);
+        // The test host has no client address: every test's requests count as one address, which would soon meet the
+        // per-address limits (RateLimitTests sets low ones for its own app). The per-user limits keep their defaults.
+        foreach (var action in new[] { "SignIn", "Register", "StartConnect", "Exchange" })
+        {
+            builder.UseSetting($"RateLimits:{action}:PerAddress", "100000");
+        }
+
         Configure(builder);
     }
 

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Domain.Connect;
@@ -53,7 +54,9 @@ internal sealed class StartConnectHandler(
         var redirectUri = command.InPopup ? smartcar.PopupRedirectUri
             : string.IsNullOrEmpty(smartcar.RedirectUri) ? null
             : smartcar.RedirectUri;
-        var attempt = ConnectAttempt.Start(user.Id, user.SessionId, redirectUri, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        await ForgetOldAttemptsAsync(now, cancellationToken);
+        var attempt = ConnectAttempt.Start(user.Id, user.SessionId, redirectUri, now);
         db.ConnectAttempts.Add(attempt);
         await db.SaveChangesAsync(cancellationToken);
 
@@ -93,6 +96,22 @@ internal sealed class StartConnectHandler(
         {
             RedirectPageOrigin = command.InPopup ? smartcar.JavaScriptSdkBaseUrl.GetLeftPart(UriPartial.Authority) : null,
         };
+    }
+
+    // Every start writes a row; without this they would stay for good. Deleted here: this user's finished attempts (used
+    // or expired), anyone's expired for more than a day, and this session's oldest open ones beyond the bound, keeping
+    // room for the new one. ExecuteDelete: two starts racing delete the same rows without a concurrency error.
+    private async Task ForgetOldAttemptsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.ConnectAttempts.Where(a => a.OwnerId == user.Id && (a.UsedAt != null || a.ExpiresAt <= now))
+            .ExecuteDeleteAsync(cancellationToken);
+        var longExpired = now - ConnectAttempt.KeptAfterExpiry;
+        await db.ConnectAttempts.Where(a => a.ExpiresAt < longExpired).ExecuteDeleteAsync(cancellationToken);
+        var beyondTheBound = db.ConnectAttempts.Where(a => a.OwnerId == user.Id && a.SessionId == user.SessionId)
+            .OrderByDescending(a => a.StartedAt)
+            .Skip(ConnectAttempt.OpenPerSession - 1)
+            .Select(a => a.Id);
+        await db.ConnectAttempts.Where(a => beyondTheBound.Contains(a.Id)).ExecuteDeleteAsync(cancellationToken);
     }
 
     // The configured scopes, with the missing permission made required (the user cannot finish without granting it).

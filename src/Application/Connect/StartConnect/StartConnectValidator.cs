@@ -6,8 +6,6 @@ namespace SmartcarClean.Application.Connect.StartConnect;
 
 internal sealed class StartConnectValidator : AbstractValidator<StartConnect>
 {
-    private static readonly string[] Modes = ["live", "test", "simulated"];
-
     public StartConnectValidator(IOptions<SmartcarOptions> options)
     {
         RuleFor(c => c.Make).MaximumLength(32).Matches("^[A-Za-z-]*$")
@@ -18,8 +16,9 @@ internal sealed class StartConnectValidator : AbstractValidator<StartConnect>
         RuleFor(c => c.Permission).Matches("^(read|control)_[a-z_]{2,40}$")
             .WithMessage("A permission is a Smartcar permission name such as control_security.")
             .When(c => c.Permission is not null);
-        RuleFor(c => c.Mode).Must(mode => mode is null || Modes.Contains(mode))
-            .WithMessage("The mode is live, test or simulated.");
+        // Only the modes the configuration allows: on a live app, a user must not switch Connect to simulated cars.
+        RuleFor(c => c.Mode).Must(mode => mode is null || options.Value.ModesToChooseFrom().Contains(mode))
+            .WithMessage(_ => $"This app connects cars in {string.Join(" or ", options.Value.ModesToChooseFrom())} mode only.");
         RuleFor(c => c.InPopup).Must(_ => !string.IsNullOrEmpty(options.Value.PopupRedirectUri))
             .When(c => c.InPopup)
             .WithMessage("Connect in a pop-up is not set up here; connect in this window instead.");

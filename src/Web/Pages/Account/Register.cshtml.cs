@@ -5,6 +5,7 @@ using SmartcarClean.Web.Services;
 
 namespace SmartcarClean.Web.Pages.Account;
 
+[RateLimited(LimitedAction.Register, PostsOnly = true)]
 public sealed class RegisterModel(Accounts accounts) : PageModel
 {
     [BindProperty]

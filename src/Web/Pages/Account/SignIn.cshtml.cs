@@ -5,6 +5,7 @@ using SmartcarClean.Web.Services;
 
 namespace SmartcarClean.Web.Pages.Account;
 
+[RateLimited(LimitedAction.SignIn, PostsOnly = true)]
 public sealed class SignInModel(Accounts accounts) : PageModel
 {
     [BindProperty]

@@ -22,8 +22,22 @@
       && data.state === expected.state;
   }
 
+  // What the page shows for a refused request: field errors under the given title, or the back end's own title and
+  // sentence (e.g. too many attempts: wait, then try again).
+  function refusal(body, title) {
+    if (body && Array.isArray(body.errors)) {
+      return { title: title, lines: body.errors };
+    }
+
+    if (body && typeof body.title === 'string' && typeof body.message === 'string') {
+      return { title: body.title, lines: [body.message], reason: body.reason };
+    }
+
+    return { title: title, lines: ['Please try again.'] };
+  }
+
   if (typeof module === 'object' && module.exports) {
-    module.exports = { acceptsMessage: acceptsMessage, features: features };
+    module.exports = { acceptsMessage: acceptsMessage, features: features, refusal: refusal };
     return;
   }
 
@@ -88,7 +102,8 @@
     post(panel.dataset.start, fields).then(function (answer) {
       if (!answer.ok) {
         popup.close();
-        show('These Connect choices cannot be used', answer.body.errors);
+        var refused = refusal(answer.body, 'These Connect choices cannot be used');
+        show(refused.title, refused.lines, refused.reason);
         return;
       }
 
@@ -117,11 +132,8 @@
         return;
       }
 
-      if (answer.body.errors) {
-        show('This sign-in link is not valid', answer.body.errors);
-      } else {
-        show(answer.body.title, [answer.body.message], answer.body.reason);
-      }
+      var refused = refusal(answer.body, 'This sign-in link is not valid');
+      show(refused.title, refused.lines, refused.reason);
     }, function () {
       show('We could not finish connecting your car', ['Please try again.']);
     });
