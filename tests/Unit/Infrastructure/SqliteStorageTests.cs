@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Domain.Connect;
@@ -66,6 +68,26 @@ public sealed class SqliteStorageTests : IDisposable
         connections[0].Tokens.AccessToken.ShouldBe(TokenSet.Unreadable);
         connections[0].Tokens.AccessTokenExpiresAt.ShouldBe(now.AddHours(2), "only the encrypted columns are unreadable");
         connections[1].Tokens.AccessToken.ShouldBe("new-access");
+    }
+
+    [Fact]
+    public async Task Upgrading_forgets_the_smartcar_user_links_made_before_the_user_was_proven()
+    {
+        var now = new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero);
+        await using var app = StartApp();
+        await using (var scope = app.CreateAsyncScope())
+        {
+            // The database as the last release left it, with a link taken from a redirect's user_id on trust.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.GetService<IMigrator>().MigrateAsync("20261201151331_UserSessions");
+            db.SmartcarUserLinks.Add(SmartcarUserLink.Create("browser-a", "someone-elses-smartcar-user", now));
+            await db.SaveChangesAsync();
+        }
+
+        await app.MigrateDatabaseAsync();
+
+        await using var after = app.CreateAsyncScope();
+        (await after.ServiceProvider.GetRequiredService<AppDbContext>().SmartcarUserLinks.CountAsync()).ShouldBe(0);
     }
 
     [Fact]
