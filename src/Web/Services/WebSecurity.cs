@@ -36,14 +36,28 @@ public static class WebSecurity
         }
     }
 
-    /// <summary>HSTS and https redirection, outside Development. After the exception handler, so its error page gets HSTS too.</summary>
+    /// <summary>
+    /// HSTS and https redirection, outside Development. After the exception handler, so its error page gets HSTS too.
+    /// A plain http request that cannot be redirected (no https port known, no proxy saying https) gets a page that says
+    /// so: its Secure cookies could never work, and antiforgery would fail it with a 500.
+    /// </summary>
     public static void UseHttpsOutsideDevelopment(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
             app.UseHttpsRedirection();
+            app.Use((context, next) => context.Request.IsHttps ? next(context) : RefusePlainHttpAsync(context));
         }
+    }
+
+    private static Task RefusePlainHttpAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        context.Response.ContentType = "text/html; charset=utf-8";
+        return context.Response.WriteAsync(
+            "<!DOCTYPE html><html lang=\"en\"><head><title>https only</title></head><body>" +
+            "<h1>This site works over https only</h1><p>Open it with an https:// address.</p></body></html>");
     }
 
     private static List<IPAddress> KnownProxies(ConfigurationManager configuration)

@@ -68,6 +68,19 @@ public sealed partial class SecurityHeadersTests(ProductionApp app) : IClassFixt
     }
 
     [Fact]
+    public async Task Outside_development_plain_http_gets_a_page_that_says_https_not_a_500()
+    {
+        using var client = Client();
+
+        // No proxy says the visitor used https, and the app knows no https port to redirect to.
+        using var response = await client.GetAsync(new Uri("/account/register", UriKind.Relative));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await response.Content.ReadAsStringAsync()).ShouldContain("works over https only");
+        Header(response, "Content-Security-Policy").ShouldStartWith("default-src 'self'");
+    }
+
+    [Fact]
     public void The_proxies_whose_forwarded_headers_count_are_the_configured_ones_and_loopback()
     {
         var forwarded = app.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
