@@ -32,29 +32,28 @@ public sealed class Accounts(UserManager<AppUser> users, SignInManager<AppUser> 
         return [];
     }
 
-    /// <summary>Checks the password (counting failures towards Identity's lockout) and signs in with a new session.</summary>
-    public async Task<SignInOutcome> SignInAsync(string email, string password)
+    /// <summary>
+    /// Checks the password (counting failures towards Identity's lockout) and signs in with a new session; false when
+    /// the email has no account, the password is wrong or the account is locked out. The three look alike from outside,
+    /// in answer and in work (one password hash check each), so no one learns which emails have accounts.
+    /// </summary>
+    public async Task<bool> SignInAsync(string email, string password)
     {
         var user = await users.FindByEmailAsync(email);
-        if (user is null)
+        if (user is null || await users.IsLockedOutAsync(user))
         {
             users.PasswordHasher.VerifyHashedPassword(new AppUser(), UnknownAccountHash, password);
-            return SignInOutcome.Failed;
+            return false;
         }
 
         var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (check.IsLockedOut)
-        {
-            return SignInOutcome.LockedOut;
-        }
-
         if (!check.Succeeded)
         {
-            return SignInOutcome.Failed;
+            return false;
         }
 
         await SignInNewSessionAsync(user);
-        return SignInOutcome.SignedIn;
+        return true;
     }
 
     /// <summary>Ends this browser's session, so that no copy of its cookie opens anything any more.</summary>
@@ -96,9 +95,20 @@ public sealed class Accounts(UserManager<AppUser> users, SignInManager<AppUser> 
             throw new InvalidOperationException("Changing the password needs a signed-in user: the page must require one.");
         }
 
+        // Someone holding a signed-in browser could otherwise guess the password here at full speed.
+        if (await users.IsLockedOutAsync(user))
+        {
+            return [new(AccountField.CurrentPassword, "Too many wrong passwords. Please wait a few minutes, then try again.")];
+        }
+
         var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
         if (!changed.Succeeded)
         {
+            if (changed.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
+            {
+                await users.AccessFailedAsync(user);
+            }
+
             return [.. changed.Errors.Select(Describe).Distinct()];
         }
 
@@ -138,13 +148,6 @@ public sealed class Accounts(UserManager<AppUser> users, SignInManager<AppUser> 
         _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => new(AccountField.Password, error.Description),
         _ => new(AccountField.Email, error.Description),
     };
-}
-
-public enum SignInOutcome
-{
-    SignedIn,
-    Failed,
-    LockedOut,
 }
 
 public enum AccountField

@@ -13,6 +13,7 @@ public enum LimitedAction
 {
     SignIn,
     Register,
+    ChangePassword,
     StartConnect,
     Exchange,
 }
@@ -47,6 +48,8 @@ public sealed class RateLimitOptions
 
     public RateLimit Register { get; set; } = new() { PerAddress = 10, Window = TimeSpan.FromHours(1) };
 
+    public RateLimit ChangePassword { get; set; } = new() { PerAddress = 20, PerUser = 10, Window = TimeSpan.FromMinutes(15) };
+
     public RateLimit StartConnect { get; set; } = new() { PerAddress = 60, PerUser = 10 };
 
     public RateLimit Exchange { get; set; } = new() { PerAddress = 60, PerUser = 10 };
@@ -55,6 +58,7 @@ public sealed class RateLimitOptions
     {
         LimitedAction.SignIn => SignIn,
         LimitedAction.Register => Register,
+        LimitedAction.ChangePassword => ChangePassword,
         LimitedAction.StartConnect => StartConnect,
         _ => Exchange,
     };

@@ -22,11 +22,25 @@ public static class StartupRefusal
         // Settings Smartcar would refuse, each named with the rule it breaks.
         OptionsValidationException invalid => string.Join(" ", invalid.Failures),
         // A setting that is not even of the right type (e.g. Smartcar:Flow=Sideways): the binder names it.
-        InvalidOperationException { InnerException: FormatException format } unreadable => $"{unreadable.Message} {format.Message}",
+        // A number may be wrapped once more (an ArgumentException between), so the chain is searched.
+        InvalidOperationException unreadable when FormatProblem(unreadable) is { } format => $"{unreadable.Message} {format.Message}",
         EmulatorStartException emulator => $"its embedded Smartcar emulator did not start. {emulator.Message}",
         // Several settings sections wrong at once (e.g. Smartcar and RateLimits): every one of them, still one line.
         AggregateException several when several.InnerExceptions.All(inner => Reason(inner) is not null) =>
             string.Join(" ", several.InnerExceptions.Select(Reason)),
         _ => null,
     };
+
+    private static FormatException? FormatProblem(Exception exception)
+    {
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is FormatException format)
+            {
+                return format;
+            }
+        }
+
+        return null;
+    }
 }

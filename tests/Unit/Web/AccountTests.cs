@@ -146,7 +146,7 @@ public sealed class AccountTests(BadInputTests.App app) : IClassFixture<BadInput
         using var response = await browser.SignInAsync(email);
 
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "even the right password is refused while locked out");
-        (await response.Content.ReadAsStringAsync()).ShouldContain("Too many failed attempts.");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("The email or password is not right.");
     }
 
     [Fact]

@@ -134,6 +134,44 @@ public sealed class SessionTests(SessionTests.App app) : IClassFixture<SessionTe
         unknownEmailChecks.ShouldBe(1, "an unknown email costs the same password hash check as a known one");
     }
 
+    [Fact]
+    public async Task A_locked_account_gets_the_same_answer_after_the_same_work_as_an_unknown_email()
+    {
+        var email = WebSession.NewEmail();
+        using var browser = WebSession.Open(app);
+        (await browser.RegisterAsync(email)).Dispose();
+        (await browser.SignOutAsync()).Dispose();
+        for (var i = 0; i < 5; i++)
+        {
+            (await browser.SignInAsync(email, "not the password")).Dispose();
+        }
+
+        app.Hasher.Verifications = 0;
+        using var locked = await browser.SignInAsync(email);
+        var lockedChecks = app.Hasher.Verifications;
+        app.Hasher.Verifications = 0;
+        using var unknownEmail = await browser.SignInAsync(WebSession.NewEmail(), "not the password");
+
+        locked.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "even the right password is refused while locked out");
+        (await ErrorOf(locked)).ShouldBe(await ErrorOf(unknownEmail), "a lock-out must not tell that the email has an account");
+        lockedChecks.ShouldBe(app.Hasher.Verifications);
+    }
+
+    [Fact]
+    public async Task Wrong_current_passwords_on_the_change_page_lock_the_account_like_wrong_sign_ins()
+    {
+        using var browser = await WebSession.SignedInAsync(app);
+        for (var i = 0; i < 5; i++)
+        {
+            (await browser.ChangePasswordAsync("not the password", NewPassword)).Dispose();
+        }
+
+        using var response = await browser.ChangePasswordAsync(WebSession.Password, NewPassword);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest, "the right password is refused too while locked out");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("Too many wrong passwords.");
+    }
+
     private const string NewPassword = "a brand new passphrase";
 
     private static async Task ShouldBeAskedToSignInAsync(WebSession browser)

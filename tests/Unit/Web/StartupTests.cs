@@ -94,6 +94,17 @@ public sealed partial class StartupTests : IDisposable
             "SmartcarClean cannot start: Accounts:AbsoluteSessionLifetime must be a positive duration, e.g. 30.00:00:00 for 30 days.");
     }
 
+    [Theory]
+    [InlineData("RateLimits__SignIn__PerAddress", "RateLimits:SignIn:PerAddress")]
+    [InlineData("Smartcar__Limits__MaxPages", "Smartcar:Limits:MaxPages")]
+    public async Task A_number_that_is_not_a_number_is_refused_in_one_line_naming_the_setting(string variable, string setting)
+    {
+        await using var app = await StartAsync("Development", new() { ["Emulator__Port"] = "0", [variable] = "abc" });
+
+        app.ShouldHaveRefusedWithOneLine("SmartcarClean cannot start:");
+        app.Error.ShouldContain(setting);
+    }
+
     [Fact]
     public async Task In_production_with_smartcar_settings_from_dotnet_variables_the_emulator_stays_off_and_connect_is_smartcars()
     {

@@ -6,6 +6,7 @@ using SmartcarClean.Web.Services;
 namespace SmartcarClean.Web.Pages.Account;
 
 /// <summary>Changing the password keeps this browser signed in and signs every other one out.</summary>
+[RateLimited(LimitedAction.ChangePassword, PostsOnly = true)]
 public sealed class ChangePasswordModel(Accounts accounts) : PageModel
 {
     [BindProperty]

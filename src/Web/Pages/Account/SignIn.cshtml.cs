@@ -26,17 +26,15 @@ public sealed class SignInModel(Accounts accounts) : PageModel
             return Invalid();
         }
 
-        switch (await accounts.SignInAsync(Input.Email, Input.Password))
+        if (await accounts.SignInAsync(Input.Email, Input.Password))
         {
-            case SignInOutcome.SignedIn:
-                return LocalRedirect(ReturnUrls.LocalOrHome(Url, ReturnUrl));
-            case SignInOutcome.LockedOut:
-                ModelState.AddModelError(string.Empty, "Too many failed attempts. Please wait a few minutes, then try again.");
-                return Invalid();
-            default:
-                ModelState.AddModelError(string.Empty, "The email or password is not right.");
-                return Invalid();
+            return LocalRedirect(ReturnUrls.LocalOrHome(Url, ReturnUrl));
         }
+
+        // One sentence for an unknown email, a wrong password and a locked account alike.
+        ModelState.AddModelError(string.Empty,
+            "The email or password is not right. After five wrong tries, signing in pauses for a few minutes.");
+        return Invalid();
     }
 
     private static PageResult Invalid() => new() { StatusCode = StatusCodes.Status400BadRequest };
