@@ -19,11 +19,20 @@ public sealed class UserSessionStore(
     /// <summary>The service key of the sessions' <see cref="TimeProvider"/>.</summary>
     public const string ClockKey = "sessions";
 
-    /// <summary>Starts a new session and returns its id; sessions past their lifetime (anyone's) are deleted on the way.</summary>
+    /// <summary>How many sessions one user keeps (browsers, devices); the oldest ends when another starts.</summary>
+    public const int MaxPerUser = 10;
+
+    /// <summary>
+    /// Starts a new session and returns its id; sessions past their lifetime (anyone's), and this user's oldest beyond
+    /// <see cref="MaxPerUser"/>, are deleted on the way, so repeated sign-ins cannot fill the table.
+    /// </summary>
     public async Task<string> StartAsync(string userId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         await db.UserSessions.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+        var oldest = await db.UserSessions.Where(s => s.UserId == userId)
+            .OrderByDescending(s => s.SignedInAt).Skip(MaxPerUser - 1).Select(s => s.Id).ToListAsync(cancellationToken);
+        await db.UserSessions.Where(s => oldest.Contains(s.Id)).ExecuteDeleteAsync(cancellationToken);
 
         var session = new UserSession
         {

@@ -133,7 +133,17 @@ public sealed class Accounts(UserManager<AppUser> users, SignInManager<AppUser> 
         return Task.CompletedTask;
     }
 
-    private async Task SignInNewSessionAsync(AppUser user) => await SignInWithSessionAsync(user, await sessions.StartAsync(user.Id));
+    private async Task SignInNewSessionAsync(AppUser user)
+    {
+        // Signing in again in a browser that is signed in replaces its session: the earlier one ends.
+        if (users.GetUserId(signIn.Context.User) is { } earlierUserId
+            && signIn.Context.User.FindFirstValue(SessionIdClaim) is { } earlierSessionId)
+        {
+            await sessions.EndAsync(earlierUserId, earlierSessionId);
+        }
+
+        await SignInWithSessionAsync(user, await sessions.StartAsync(user.Id));
+    }
 
     private Task SignInWithSessionAsync(AppUser user, string sessionId) =>
         signIn.SignInWithClaimsAsync(user, isPersistent: true, [new Claim(SessionIdClaim, sessionId)]);

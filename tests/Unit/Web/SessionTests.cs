@@ -29,6 +29,46 @@ public sealed class SessionTests(SessionTests.App app) : IClassFixture<SessionTe
     }
 
     [Fact]
+    public async Task Signing_in_again_in_the_same_browser_ends_its_earlier_session()
+    {
+        var email = WebSession.NewEmail();
+        using var browser = WebSession.Open(app);
+        using var registered = await browser.RegisterAsync(email);
+        using var copy = WebSession.WithCookieOf(app, registered);
+
+        (await browser.SignInAsync(email)).Dispose();
+
+        await ShouldBeAskedToSignInAsync(copy);
+        (await browser.GetAsync("/vehicles")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_user_keeps_at_most_ten_sessions_and_the_oldest_ends_first()
+    {
+        var email = WebSession.NewEmail();
+        using var first = WebSession.Open(app);
+        (await first.RegisterAsync(email)).Dispose();
+        var others = new List<WebSession>();
+        for (var i = 0; i < 9; i++)
+        {
+            app.SessionClock.Advance(TimeSpan.FromSeconds(1)); // the sessions' clock is the test's: let it tick
+            var browser = WebSession.Open(app);
+            (await browser.SignInAsync(email)).Dispose();
+            others.Add(browser);
+        }
+
+        (await first.GetAsync("/vehicles")).StatusCode.ShouldBe(HttpStatusCode.OK, "ten sessions are allowed");
+        app.SessionClock.Advance(TimeSpan.FromSeconds(1));
+        using var eleventh = WebSession.Open(app);
+        (await eleventh.SignInAsync(email)).Dispose();
+
+        await ShouldBeAskedToSignInAsync(first);
+        (await others[0].GetAsync("/vehicles")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await eleventh.GetAsync("/vehicles")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        others.ForEach(browser => browser.Dispose());
+    }
+
+    [Fact]
     public async Task A_session_ends_30_days_after_sign_in_however_often_it_is_used()
     {
         using var browser = await WebSession.SignedInAsync(app);
