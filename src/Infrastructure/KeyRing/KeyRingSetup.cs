@@ -36,9 +36,17 @@ internal static class KeyRingSetup
         var settings = configuration.GetSection(Section);
         if (string.IsNullOrEmpty(settings["CertificatePath"]))
         {
-            services.AddHostedService(sp => new UnprotectedKeysWarning(sp.GetRequiredService<ILoggerFactory>(), keys.FullName));
+            services.AddHostedService(sp => new KeyRingWarning(sp.GetRequiredService<ILoggerFactory>(),
+                $"The Data Protection keys in {keys.FullName} are not encrypted at rest: anyone who can read them and the database can decrypt the stored Smartcar tokens. Set DataProtection:CertificatePath (and CertificatePassword) to protect them."));
             services.Configure<LoggerFilterOptions>(options => options.AddFilter(KeyManagerCategory, LogLevel.Error));
             return;
+        }
+
+        // A certificate protects the keys made from now on; keys made before it stay readable until they expire.
+        if (PlainKeyFiles(keys) is > 0 and var plain)
+        {
+            services.AddHostedService(sp => new KeyRingWarning(sp.GetRequiredService<ILoggerFactory>(),
+                $"{plain} Data Protection key(s) in {keys.FullName} were written before DataProtection:CertificatePath was set and stay unencrypted at rest until they expire (90 days after creation); tokens they protect can be decrypted from a copy of the data folder."));
         }
 
         try
@@ -90,14 +98,16 @@ internal static class KeyRingSetup
         }
     }
 
-    /// <summary>Says once, at start-up, that the keys are not encrypted at rest and how to change that.</summary>
-    private sealed class UnprotectedKeysWarning(ILoggerFactory loggers, string keysDirectory) : IHostedService
+    // A key stored without encryption keeps its secret in a <masterKey> element; an encrypted one has EncryptedData.
+    private static int PlainKeyFiles(DirectoryInfo keys) =>
+        keys.GetFiles("*.xml").Count(file => File.ReadAllText(file.FullName).Contains("<masterKey", StringComparison.Ordinal));
+
+    /// <summary>Says once, at start-up, that keys are not encrypted at rest, and what to do about it.</summary>
+    private sealed class KeyRingWarning(ILoggerFactory loggers, string warning) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            loggers.CreateLogger("SmartcarClean.KeyRing").LogWarning(
-                "The Data Protection keys in {KeysDirectory} are not encrypted at rest: anyone who can read them and the database can decrypt the stored Smartcar tokens. Set DataProtection:CertificatePath (and CertificatePassword) to protect them.",
-                keysDirectory);
+            loggers.CreateLogger("SmartcarClean.KeyRing").LogWarning("{Warning}", warning);
             return Task.CompletedTask;
         }
 

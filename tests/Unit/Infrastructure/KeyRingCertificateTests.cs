@@ -3,6 +3,8 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using SmartcarClean.Domain.Vehicles;
 using SmartcarClean.Infrastructure;
 using SmartcarClean.Infrastructure.Persistence;
@@ -46,6 +48,22 @@ public sealed class KeyRingCertificateTests : IDisposable
         (await ReadAccessTokenAsync(rotated)).ShouldBe(AccessToken);
     }
 
+    [Fact]
+    public async Task Keys_written_before_the_certificate_was_set_are_named_at_start_up_as_still_unencrypted()
+    {
+        await StoreConnectionAsync([]);
+        var certificate = CreateCertificate("first", "first-password");
+        var logs = new Web.CapturedLogs();
+
+        await using var app = StartApp(Settings(certificate, "first-password"), logs);
+        foreach (var hosted in app.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(CancellationToken.None);
+        }
+
+        logs.Lines.ShouldContain(line => line.Level == LogLevel.Warning && line.Message.Contains("1 Data Protection key"));
+    }
+
     private static Dictionary<string, string?> Settings(string certificatePath, string password) => new()
     {
         ["DataProtection:CertificatePath"] = certificatePath,
@@ -80,8 +98,8 @@ public sealed class KeyRingCertificateTests : IDisposable
         return path;
     }
 
-    private ServiceProvider StartApp(Dictionary<string, string?> settings) =>
-        new ServiceCollection().AddLogging()
+    private ServiceProvider StartApp(Dictionary<string, string?> settings, ILoggerProvider? logs = null) =>
+        new ServiceCollection().AddLogging(logging => { if (logs is not null) { logging.AddProvider(logs); } })
             .AddInfrastructure(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), _dataDirectory)
             .BuildServiceProvider();
 
