@@ -87,6 +87,60 @@ public sealed class UnreachableSmartcarPageTests : IDisposable
     }
 
     [Fact]
+    public async Task Classic_token_refresh_unreachable_shows_its_problem_line_and_the_server_side_cars()
+    {
+        await using var app = new App(api: _smartcar.Url!, vehicleApi: _smartcar.Url!, _smartcar.Url!, auth: ClosedPort);
+        using var session = await SignedInWithBothFlowsAsync(app, accessTokenIssued: DateTimeOffset.UtcNow.AddHours(-3));
+
+        var html = await PageAsync(session, "/vehicles");
+
+        html.ShouldContain(Unreachable);
+        html.ShouldContain("XC40");
+        html.ShouldNotContain("Please connect again");
+    }
+
+    [Fact]
+    public async Task Token_refresh_unreachable_on_the_vehicle_page_Lock_and_Disconnect_says_so_and_keeps_the_car()
+    {
+        await using var app = new App(api: _smartcar.Url!, vehicleApi: _smartcar.Url!, _smartcar.Url!, auth: ClosedPort);
+        using var session = await SignedInWithBothFlowsAsync(app, accessTokenIssued: DateTimeOffset.UtcNow.AddHours(-3));
+
+        (await PageAsync(session, "/vehicles/v-classic")).ShouldContain(Unreachable);
+        using var locked = await session.SubmitAsync("/vehicles/v-classic", new Dictionary<string, string>(), "/vehicles/v-classic?handler=Lock");
+        locked.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageAsync(session, locked.Headers.Location!.OriginalString)).ShouldContain(Unreachable);
+        using var disconnected = await session.SubmitAsync("/vehicles/v-classic/disconnect", new Dictionary<string, string>());
+        disconnected.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await PageAsync(session, disconnected.Headers.Location!.OriginalString)).ShouldContain($"Nothing was disconnected. {Unreachable}");
+    }
+
+    [Fact]
+    public async Task Disconnecting_a_Smartcar_account_while_its_token_endpoint_is_unreachable_says_so()
+    {
+        await using var app = new App(api: _smartcar.Url!, vehicleApi: _smartcar.Url!, applicationAuth: ClosedPort);
+        using var session = await SignedInWithBothFlowsAsync(app);
+        using var scope = app.Services.CreateScope();
+        var link = scope.ServiceProvider.GetRequiredService<AppDbContext>().SmartcarUserLinks.Single();
+
+        using var disconnected = await session.SubmitAsync($"/vehicles/smartcar-accounts/{link.Id}/disconnect", new Dictionary<string, string>());
+
+        disconnected.StatusCode.ShouldBe(HttpStatusCode.OK);
+        WebUtility.HtmlDecode(await disconnected.Content.ReadAsStringAsync()).ShouldContain(Unreachable);
+    }
+
+    [Fact]
+    public async Task Application_token_endpoint_unreachable_shows_its_problem_line_and_the_classic_cars()
+    {
+        await using var app = new App(api: _smartcar.Url!, vehicleApi: _smartcar.Url!, applicationAuth: ClosedPort);
+        using var session = await SignedInWithBothFlowsAsync(app);
+
+        var html = await PageAsync(session, "/vehicles");
+
+        html.ShouldContain(Unreachable);
+        html.ShouldContain("Model 3");
+    }
+
+    [Fact]
     public async Task The_vehicle_page_says_Smartcar_could_not_be_reached()
     {
         await using var app = new App(api: ClosedPort, vehicleApi: _smartcar.Url!, _smartcar.Url!);
@@ -132,7 +186,7 @@ public sealed class UnreachableSmartcarPageTests : IDisposable
         return WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
     }
 
-    private static async Task<WebSession> SignedInWithBothFlowsAsync(App app)
+    private static async Task<WebSession> SignedInWithBothFlowsAsync(App app, DateTimeOffset? accessTokenIssued = null)
     {
         var email = WebSession.NewEmail();
         var session = WebSession.Open(app);
@@ -142,7 +196,7 @@ public sealed class UnreachableSmartcarPageTests : IDisposable
         var user = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!;
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTimeOffset.UtcNow;
-        db.Connections.Add(Connection.Create(user.Id, TokenSet.Issued("access", "refresh", 7200, now), ["v-classic"], now));
+        db.Connections.Add(Connection.Create(user.Id, TokenSet.Issued("access", "refresh", 7200, accessTokenIssued ?? now), ["v-classic"], now));
         db.SmartcarUserLinks.Add(SmartcarUserLink.Create(user.Id, "sc-user-1", now));
         await db.SaveChangesAsync();
         return session;
@@ -154,7 +208,7 @@ public sealed class UnreachableSmartcarPageTests : IDisposable
         _smartcar.Dispose();
     }
 
-    private sealed class App(string api, string vehicleApi, string applicationAuth) : TestWebApp
+    private sealed class App(string api, string vehicleApi, string applicationAuth, string auth = "https://auth.smartcar.com") : TestWebApp
     {
         protected override void Configure(IWebHostBuilder builder)
         {
@@ -162,6 +216,7 @@ public sealed class UnreachableSmartcarPageTests : IDisposable
             builder.UseSetting("Smartcar:ApiBaseUrl", api);
             builder.UseSetting("Smartcar:VehicleApiBaseUrl", vehicleApi);
             builder.UseSetting("Smartcar:ApplicationAuthBaseUrl", applicationAuth);
+            builder.UseSetting("Smartcar:AuthBaseUrl", auth);
         }
     }
 }

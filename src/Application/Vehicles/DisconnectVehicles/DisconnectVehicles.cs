@@ -80,14 +80,14 @@ internal sealed class DisconnectVehiclesHandler(
     /// <returns>Null when Smartcar ended the access or has none left to end; otherwise why it could not.</returns>
     private async Task<SmartcarApiException?> RevokeAtSmartcarAsync(Connection connection, string vehicleId, CancellationToken cancellationToken)
     {
-        // A connection Smartcar no longer honours has nothing left to revoke: the user still wants the car gone here.
-        if (await accessTokens.ForAsync(connection, cancellationToken) is not { } token)
-        {
-            return null;
-        }
-
         try
         {
+            // A connection Smartcar no longer honours has nothing left to revoke: the user still wants the car gone here.
+            if (await accessTokens.ForAsync(connection, cancellationToken) is not { } token)
+            {
+                return null;
+            }
+
             await api.DisconnectAsync(token, vehicleId, cancellationToken);
             return null;
         }
