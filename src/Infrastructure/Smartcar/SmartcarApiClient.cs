@@ -82,7 +82,7 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
     {
         using var owned = request;
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await http.SendToSmartcarAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ToExceptionAsync(response, cancellationToken);

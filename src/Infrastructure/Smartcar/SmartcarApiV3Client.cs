@@ -67,13 +67,15 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
     {
         var vehicle = (await GetAsync<VehicleDocument>(
             applicationToken, smartcarUserId, $"/v3/vehicles/{Uri.EscapeDataString(vehicleId)}", cancellationToken)).Data;
-        return new VehicleAttributes(vehicle.Id, vehicle.Attributes.Make, vehicle.Attributes.Model, vehicle.Attributes.Year);
+        return vehicle is { Id: { } id, Attributes: { } attributes }
+            ? new VehicleAttributes(id, attributes.Make, attributes.Model, attributes.Year)
+            : throw SmartcarAnswers.Unreadable();
     }
 
     public async Task DeleteUserAsync(string applicationToken, string smartcarUserId, CancellationToken cancellationToken)
     {
         using var request = Request(HttpMethod.Delete, applicationToken, $"/v3/users/{Uri.EscapeDataString(smartcarUserId)}");
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await http.SendToSmartcarAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ToExceptionAsync(response, cancellationToken);
@@ -84,14 +86,21 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
     {
         using var request = Request(HttpMethod.Get, applicationToken, path);
         request.Headers.Add(UserIdHeader, smartcarUserId);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await http.SendToSmartcarAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw await ToExceptionAsync(response, cancellationToken);
         }
 
-        return await response.Content.ReadFromJsonAsync<T>(cancellationToken)
-            ?? throw new SmartcarApiException((int)response.StatusCode, "SDK_ERROR", null, "Empty response body.");
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<T>(cancellationToken)
+                ?? throw new SmartcarApiException((int)response.StatusCode, "SDK_ERROR", null, "Empty response body.");
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
+        {
+            throw SmartcarAnswers.Unreadable((int)response.StatusCode);
+        }
     }
 
     private HttpRequestMessage Request(HttpMethod method, string applicationToken, string path)
@@ -123,7 +132,7 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
         }
     }
 
-    private sealed record ConnectionPage(IReadOnlyList<ConnectionResource> Data, PageLinks? Links);
+    private sealed record ConnectionPage(IReadOnlyList<ConnectionResource>? Data, PageLinks? Links);
 
     private sealed record PageLinks(string? Next);
 
@@ -135,9 +144,9 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
 
     private sealed record ResourceId(string Id);
 
-    private sealed record VehicleDocument(VehicleResource Data);
+    private sealed record VehicleDocument(VehicleResource? Data);
 
-    private sealed record VehicleResource(string Id, VehicleFields Attributes);
+    private sealed record VehicleResource(string? Id, VehicleFields? Attributes);
 
     private sealed record VehicleFields(string Make, string Model, int Year);
 

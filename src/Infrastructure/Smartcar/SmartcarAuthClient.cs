@@ -42,7 +42,7 @@ internal sealed class SmartcarAuthClient(HttpClient http, IOptions<SmartcarOptio
                 ["client_secret"] = smartcar.ClientSecret,
             }),
         };
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await http.SendToSmartcarAsync(request, cancellationToken);
         await ThrowIfRefusedAsync(response, cancellationToken);
         var body = await response.Content.ReadFromJsonAsync<TokenBody>(cancellationToken);
         if (body is not { AccessToken.Length: > 0, ExpiresIn: > 0 })
@@ -63,7 +63,7 @@ internal sealed class SmartcarAuthClient(HttpClient http, IOptions<SmartcarOptio
         var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{smartcar.ClientId}:{smartcar.ClientSecret}"));
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", credentials);
 
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await http.SendToSmartcarAsync(request, cancellationToken);
         await ThrowIfRefusedAsync(response, cancellationToken);
         var body = await response.Content.ReadFromJsonAsync<TokenBody>(cancellationToken)
             ?? throw new SmartcarAuthException("invalid_response", "The token endpoint returned no body.");

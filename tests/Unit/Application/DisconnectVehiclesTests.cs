@@ -23,6 +23,21 @@ public sealed class DisconnectVehiclesTests : IDisposable
     }
 
     [Fact]
+    public async Task When_Smartcar_refuses_for_now_nothing_is_forgotten_and_the_outcome_says_why()
+    {
+        _host.Smartcar.Vehicles["v-2"] = new VehicleAttributes("v-2", "TESLA", "Model Y", 2022);
+        await _host.ConnectAsync();
+        _host.Smartcar.CommandFailure = new SmartcarApiException(429, "RATE_LIMIT", "VEHICLE", null);
+
+        var outcome = await _host.SendAsync(new DisconnectVehicles(null));
+
+        outcome.ShouldBe(new CommandOutcome(
+            false, "Nothing was disconnected. Smartcar is limiting requests right now. Please try again in a few minutes."));
+        var connection = await _host.QueryDbAsync(db => db.Connections.SingleAsync());
+        connection.Vehicles.Select(v => v.SmartcarVehicleId).Order().ShouldBe(["v-1", "v-2"]);
+    }
+
+    [Fact]
     public async Task Disconnecting_the_last_car_forgets_the_connection_and_its_tokens()
     {
         await _host.ConnectAsync();

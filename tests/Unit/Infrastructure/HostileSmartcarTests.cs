@@ -152,6 +152,36 @@ public sealed class HostileSmartcarTests : IDisposable
         error.Description.ShouldBe("Smartcar's answer could not be read. Please try again later.");
     }
 
+    [Theory]
+    [InlineData("<html>Bad gateway</html>")]
+    [InlineData("{\"data\":[")]
+    public async Task A_v3_page_that_is_not_json_is_an_api_error_not_a_crash(string body)
+    {
+        _smartcar.Given(Request.Create().WithPath(V3Connections).UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(body));
+
+        var error = await Should.ThrowAsync<SmartcarApiException>(() => ListV3Async());
+
+        error.Description.ShouldBe("Smartcar's answer could not be read. Please try again later.");
+    }
+
+    [Theory]
+    [InlineData("<html>Bad gateway</html>")]
+    [InlineData("{}")]
+    [InlineData("{\"data\":null}")]
+    [InlineData("{\"data\":{\"type\":\"vehicle\",\"id\":\"v-1\"}}")]
+    [InlineData("{\"data\":{\"type\":\"vehicle\",\"attributes\":{\"make\":\"TESLA\",\"model\":\"Model 3\",\"year\":2021}}}")]
+    public async Task A_v3_vehicle_without_data_or_attributes_is_an_api_error_not_a_crash(string body)
+    {
+        _smartcar.Given(Request.Create().WithPath("/v3/vehicles/v-1").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(body));
+
+        var error = await Should.ThrowAsync<SmartcarApiException>(
+            () => App().GetRequiredService<ISmartcarApiV3>().GetVehicleAsync("app-token", "user-1", "v-1", _patience.Token));
+
+        error.Description.ShouldBe("Smartcar's answer could not be read. Please try again later.");
+    }
+
     [Fact]
     public async Task The_limits_refuse_to_start_when_not_positive()
     {

@@ -65,9 +65,5 @@ internal sealed class DisconnectSmartcarAccountHandler(
         {
             return new CommandOutcome(false, "This app could not sign in to Smartcar, so nothing was disconnected. Please try again later.");
         }
-        catch (HttpRequestException)
-        {
-            return new CommandOutcome(false, "Smartcar could not be reached, so nothing was disconnected. Please try again later.");
-        }
     }
 }

@@ -30,6 +30,7 @@ internal sealed class DisconnectVehiclesHandler(
         }
 
         var forgottenHereOnly = 0;
+        var disconnected = 0;
         foreach (var (connection, vehicleId) in targets)
         {
             // Unreadable tokens (a lost key ring) cannot be sent to Smartcar: the car is forgotten here all the same.
@@ -37,10 +38,15 @@ internal sealed class DisconnectVehiclesHandler(
             {
                 forgottenHereOnly++;
             }
-            else
+            else if (await RevokeAtSmartcarAsync(connection, vehicleId, cancellationToken) is { } failure)
             {
-                await RevokeAtSmartcarAsync(connection, vehicleId, cancellationToken);
+                // Smartcar could not end the access (unreachable, rate limit, outage): this car and the ones after it
+                // stay, so the user can try again; the ones already disconnected are gone.
+                await db.SaveChangesAsync(cancellationToken);
+                return new CommandOutcome(false, NotDisconnected(disconnected, failure));
             }
+
+            disconnected++;
 
             if (connection.RemoveVehicle(vehicleId))
             {
@@ -64,20 +70,34 @@ internal sealed class DisconnectVehiclesHandler(
     private static string NotToldWhy(int cars) =>
         $"the app could no longer read its stored access to {(cars == 1 ? "it" : "them")}, so Smartcar was not asked to end that access.";
 
-    // A connection Smartcar no longer honours has nothing left to revoke: the user still wants the car gone here.
-    private async Task RevokeAtSmartcarAsync(Connection connection, string vehicleId, CancellationToken cancellationToken)
+    private static string NotDisconnected(int disconnected, SmartcarApiException failure) => disconnected switch
     {
-        if (await accessTokens.ForAsync(connection, cancellationToken) is not { } token)
-        {
-            return;
-        }
+        0 => $"Nothing was disconnected. {SmartcarErrorMessages.For(failure)}",
+        1 => $"1 car was disconnected, the others were not. {SmartcarErrorMessages.For(failure)}",
+        _ => $"{disconnected} cars were disconnected, the others were not. {SmartcarErrorMessages.For(failure)}",
+    };
 
+    /// <returns>Null when Smartcar ended the access or has none left to end; otherwise why it could not.</returns>
+    private async Task<SmartcarApiException?> RevokeAtSmartcarAsync(Connection connection, string vehicleId, CancellationToken cancellationToken)
+    {
         try
         {
+            // A connection Smartcar no longer honours has nothing left to revoke: the user still wants the car gone here.
+            if (await accessTokens.ForAsync(connection, cancellationToken) is not { } token)
+            {
+                return null;
+            }
+
             await api.DisconnectAsync(token, vehicleId, cancellationToken);
+            return null;
         }
         catch (SmartcarApiException e) when (e.RequiresReconnect || e.Type is "PERMISSION" or "RESOURCE_NOT_FOUND")
         {
+            return null;
+        }
+        catch (SmartcarApiException e)
+        {
+            return e;
         }
     }
 }

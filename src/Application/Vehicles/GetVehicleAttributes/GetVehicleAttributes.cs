@@ -49,10 +49,18 @@ internal sealed class GetVehicleAttributesHandler(
 
         // Tokens one connection after another: a refresh writes through this request's DbContext, which is not
         // thread-safe (and a refresh is needed at most once in two hours per connection).
-        var tokens = new List<string?>();
+        var tokens = new List<(string? Token, SmartcarApiException? RenewalFailed)>();
         foreach (var connection in connections)
         {
-            tokens.Add(await accessTokens.ForAsync(connection, cancellationToken));
+            try
+            {
+                tokens.Add((await accessTokens.ForAsync(connection, cancellationToken), null));
+            }
+            catch (SmartcarApiException e)
+            {
+                // The token could not be renewed this time (Smartcar unreachable, an outage): the connection still holds.
+                tokens.Add((null, e));
+            }
         }
 
         // Then every connection's API calls at once: they touch no database.
@@ -72,11 +80,17 @@ internal sealed class GetVehicleAttributesHandler(
         return new VehicleOverview([.. loaded.Concat(await serverSide).OrderBy(c => c.ConnectedAt)]);
     }
 
-    private async Task<ConnectionVehicles> LoadAsync(Connection connection, string? token, PageCalls calls)
+    private async Task<ConnectionVehicles> LoadAsync(
+        Connection connection, (string? Token, SmartcarApiException? RenewalFailed) access, PageCalls calls)
     {
         var result = new ConnectionVehicles(
             connection.Id, ConnectFlow.Classic, connection.ConnectedAt, connection.Tokens.RefreshTokenExpiresAt, [], ReconnectNeeded: true);
-        if (token is null)
+        if (access.RenewalFailed is { } failed)
+        {
+            return result with { ReconnectNeeded = false, Problem = SmartcarErrorMessages.For(failed) };
+        }
+
+        if (access.Token is not { } token)
         {
             return result;
         }

@@ -1,5 +1,6 @@
 using Mediator;
 using SmartcarClean.Application.Common;
+using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.GetVehicleDetails;
 
@@ -34,7 +35,17 @@ internal sealed class GetVehicleDetailsHandler(VehicleAccess access, ISmartcarAp
 {
     public async ValueTask<VehicleDetailsOutcome> Handle(GetVehicleDetails query, CancellationToken cancellationToken)
     {
-        var found = await access.ForAsync(query.VehicleId, cancellationToken);
+        (Connection Connection, string? AccessToken)? found;
+        try
+        {
+            found = await access.ForAsync(query.VehicleId, cancellationToken);
+        }
+        catch (SmartcarApiException e)
+        {
+            // The token could not be renewed this time (Smartcar unreachable, an outage): the connection still holds.
+            return new VehicleDetailsOutcome(null, NotFound: false, ReconnectNeeded: false, SmartcarErrorMessages.For(e));
+        }
+
         if (found is not { } vehicle)
         {
             return new VehicleDetailsOutcome(null, NotFound: true, ReconnectNeeded: false, null);

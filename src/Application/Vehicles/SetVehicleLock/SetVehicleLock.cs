@@ -1,5 +1,6 @@
 using Mediator;
 using SmartcarClean.Application.Common;
+using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.SetVehicleLock;
 
@@ -10,7 +11,17 @@ internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi a
 {
     public async ValueTask<CommandOutcome> Handle(SetVehicleLock command, CancellationToken cancellationToken)
     {
-        var found = await access.ForAsync(command.VehicleId, cancellationToken);
+        (Connection Connection, string? AccessToken)? found;
+        try
+        {
+            found = await access.ForAsync(command.VehicleId, cancellationToken);
+        }
+        catch (SmartcarApiException e)
+        {
+            // The token could not be renewed this time (Smartcar unreachable, an outage): the connection still holds.
+            return new CommandOutcome(false, SmartcarErrorMessages.For(e));
+        }
+
         if (found is not { } vehicle)
         {
             return new CommandOutcome(false, "This is not one of your vehicles.", NotFound: true);
