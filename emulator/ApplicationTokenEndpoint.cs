@@ -16,7 +16,7 @@ internal sealed class ApplicationTokenEndpoint(SmartcarWorld world)
 {
     public void Register(WireMockServer server) =>
         server.Given(Request.Create().WithPath("/oauth2/token", "/oauth2/token/").UsingPost())
-            .AtPriority(1)
+            .AtPriority(MappingPriority.Endpoint)
             .RespondWith(Response.Create().WithCallback(Handle));
 
     private ResponseMessage Handle(IRequestMessage request)

@@ -16,10 +16,10 @@ internal sealed class ConnectPages(SmartcarWorld world, string baseUrl)
     public void Register(WireMockServer server)
     {
         server.Given(Request.Create().WithPath("/oauth/authorize", "/oauth/authorize/").UsingGet())
-            .AtPriority(1)
+            .AtPriority(MappingPriority.Endpoint)
             .RespondWith(Response.Create().WithCallback(Authorize));
         server.Given(Request.Create().WithPath(new RegexMatcher(@"^/connect/[^/]+/[a-z]+/?$")).UsingAnyMethod())
-            .AtPriority(1)
+            .AtPriority(MappingPriority.Endpoint)
             .RespondWith(Response.Create().WithCallback(Step));
     }
 

@@ -24,10 +24,6 @@ internal sealed partial class FaultQueue(WireMockServer server, string baseUrl) 
 
     public const int MaxTimes = 1000;
 
-    // WireMock answers with the lowest priority number. Endpoints are 1, QA's own mappings default to 0,
-    // steering (/_emulator) is lower still. Later faults get higher numbers so faults are used first-in, first-out.
-    private const int FirstFaultPriority = -1_000_000_000;
-
     private static readonly string[] HopByHopHeaders = ["Host", "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive"];
 
     private readonly Lock _gate = new();
@@ -86,7 +82,7 @@ internal sealed partial class FaultQueue(WireMockServer server, string baseUrl) 
             server.Given(matching)
                 .WithGuid(pending.Id)
                 .WithTitle($"emulator fault: {fault} on {pending.Method} {pending.PathPattern}")
-                .AtPriority(FirstFaultPriority + _sequence++)
+                .AtPriority(MappingPriority.FirstFault + _sequence++)
                 .RespondWith(Response.Create().WithCallback(r => AnswerAsync(pending.Id, fault, r)));
             _pending.Add(pending);
             return pending;

@@ -23,10 +23,10 @@ internal static class JavaScriptSdkRedirectPage
     public static void Register(WireMockServer server)
     {
         server.Given(Request.Create().WithPath(PagePath, PagePath + "/").UsingGet())
-            .AtPriority(1)
+            .AtPriority(MappingPriority.Endpoint)
             .RespondWith(Response.Create().WithCallback(_ => HttpReplies.Html(200, Html)));
         server.Given(Request.Create().WithPath(ScriptPath).UsingGet())
-            .AtPriority(1)
+            .AtPriority(MappingPriority.Endpoint)
             .RespondWith(Response.Create().WithCallback(_ => JavaScript(Script)));
     }
 

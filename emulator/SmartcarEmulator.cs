@@ -95,7 +95,7 @@ public sealed partial class SmartcarEmulator : IDisposable
         new ApplicationTokenEndpoint(world).Register(server);
         new VehicleApiV3(world).Register(server);
         server.Given(Request.Create().WithPath(new RegexMatcher(".*")).UsingAnyMethod())
-            .AtPriority(1000)
+            .AtPriority(MappingPriority.NoRoute)
             .RespondWith(Response.Create().WithCallback(request =>
                 HttpReplies.Json(404, new { error = "not_found", error_description = $"No route for {request.Method} {request.Path}." })));
 

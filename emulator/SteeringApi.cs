@@ -15,17 +15,14 @@ namespace SmartcarClean.Emulator;
 /// </summary>
 internal sealed class SteeringApi(SmartcarEmulator emulator)
 {
-    // Ahead of queued faults and every endpoint, so steering itself can never be faulted.
-    private const int SteeringPriority = -2_000_000_000;
-
     public void Register(WireMockServer server)
     {
         server.Given(Request.Create().WithPath(new RegexMatcher(@"^/_emulator(/.*)?$")).UsingAnyMethod())
-            .AtPriority(SteeringPriority)
+            .AtPriority(MappingPriority.Steering)
             .WithTitle("emulator steering API")
             .RespondWith(Response.Create().WithCallback(Handle));
         server.Given(Request.Create().WithPath(SmartcarEmulator.HealthPath).UsingGet())
-            .AtPriority(SteeringPriority)
+            .AtPriority(MappingPriority.Steering)
             .WithTitle("emulator health")
             .RespondWith(Response.Create().WithCallback(_ => HttpReplies.Json(200, new { status = "ok" })));
     }

@@ -13,7 +13,7 @@ internal sealed class TokenEndpoint(SmartcarWorld world)
 {
     public void Register(WireMockServer server) =>
         server.Given(Request.Create().WithPath("/oauth/token", "/oauth/token/").UsingPost())
-            .AtPriority(1)
+            .AtPriority(MappingPriority.Endpoint)
             .RespondWith(Response.Create().WithCallback(Handle));
 
     private ResponseMessage Handle(IRequestMessage request)

@@ -21,7 +21,7 @@ internal sealed class VehicleApi(SmartcarWorld world)
 
     public void Register(WireMockServer server) =>
         server.Given(Request.Create().WithPath(new RegexMatcher(@"^/v2\.0(/.*)?$")).UsingAnyMethod())
-            .AtPriority(1)
+            .AtPriority(MappingPriority.Endpoint)
             .RespondWith(Response.Create().WithCallback(Handle));
 
     private ResponseMessage Handle(IRequestMessage request)
