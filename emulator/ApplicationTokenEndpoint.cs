@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using WireMock;
 using WireMock.RequestBuilders;
@@ -93,31 +92,4 @@ internal sealed class ApplicationTokenEndpoint(SmartcarWorld world)
 
     private static ResponseMessage Error(int status, string error, string description) =>
         HttpReplies.Json(status, new { error, error_description = description });
-}
-
-/// <summary>The client id and secret of an <c>Authorization: Basic base64(id:secret)</c> header.</summary>
-internal sealed record BasicCredentials(string ClientId, string ClientSecret)
-{
-    public static BasicCredentials? Read(IRequestMessage request)
-    {
-        var header = request.Header("Authorization");
-        const string Scheme = "Basic ";
-        if (header is null || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
-        string decoded;
-        try
-        {
-            decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header[Scheme.Length..].Trim()));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-
-        var separator = decoded.IndexOf(':', StringComparison.Ordinal);
-        return separator < 0 ? null : new BasicCredentials(decoded[..separator], decoded[(separator + 1)..]);
-    }
 }
