@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Domain.Vehicles;
-using SmartcarClean.Infrastructure.Identity;
 using SmartcarClean.Infrastructure.Persistence;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
@@ -59,15 +57,11 @@ public sealed class HostileSmartcarPageTests : IDisposable
 
     private static async Task<WebSession> SignedInWithAConnectionAsync(App app)
     {
-        var email = WebSession.NewEmail();
-        var session = WebSession.Open(app);
-        (await session.RegisterAsync(email)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-
+        var (session, userId) = await WebSession.SignedInWithIdAsync(app);
         using var scope = app.Services.CreateScope();
-        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!;
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTimeOffset.UtcNow;
-        db.Connections.Add(Connection.Create(user.Id, TokenSet.Issued("access", "refresh", 7200, now), ["v-0"], now));
+        db.Connections.Add(Connection.Create(userId, TokenSet.Issued("access", "refresh", 7200, now), ["v-0"], now));
         await db.SaveChangesAsync();
         return session;
     }

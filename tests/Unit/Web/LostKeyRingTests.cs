@@ -1,11 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Domain.Vehicles;
-using SmartcarClean.Infrastructure.Identity;
 using SmartcarClean.Infrastructure.Persistence;
 
 namespace SmartcarClean.Unit.Web;
@@ -50,14 +48,10 @@ public sealed class LostKeyRingTests(LostKeyRingTests.App app) : IClassFixture<L
 
     private async Task<WebSession> SignedInWithAConnectionUnderAnotherKeyRingAsync(string vehicleId)
     {
-        var email = WebSession.NewEmail();
-        var session = WebSession.Open(app);
-        (await session.RegisterAsync(email)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-
-        string userId, database;
+        var (session, userId) = await WebSession.SignedInWithIdAsync(app);
+        string database;
         using (var scope = app.Services.CreateScope())
         {
-            userId = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.Id;
             database = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.GetConnectionString()!;
         }
 

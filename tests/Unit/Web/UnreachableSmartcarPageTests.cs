@@ -1,10 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Domain.Vehicles;
-using SmartcarClean.Infrastructure.Identity;
 using SmartcarClean.Infrastructure.Persistence;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
@@ -188,16 +186,12 @@ public sealed class UnreachableSmartcarPageTests : IDisposable
 
     private static async Task<WebSession> SignedInWithBothFlowsAsync(App app, DateTimeOffset? accessTokenIssued = null)
     {
-        var email = WebSession.NewEmail();
-        var session = WebSession.Open(app);
-        (await session.RegisterAsync(email)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-
+        var (session, userId) = await WebSession.SignedInWithIdAsync(app);
         using var scope = app.Services.CreateScope();
-        var user = (await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!;
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = DateTimeOffset.UtcNow;
-        db.Connections.Add(Connection.Create(user.Id, TokenSet.Issued("access", "refresh", 7200, accessTokenIssued ?? now), ["v-classic"], now));
-        db.SmartcarUserLinks.Add(SmartcarUserLink.Create(user.Id, "sc-user-1", now));
+        db.Connections.Add(Connection.Create(userId, TokenSet.Issued("access", "refresh", 7200, accessTokenIssued ?? now), ["v-classic"], now));
+        db.SmartcarUserLinks.Add(SmartcarUserLink.Create(userId, "sc-user-1", now));
         await db.SaveChangesAsync();
         return session;
     }

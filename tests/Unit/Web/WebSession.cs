@@ -1,6 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SmartcarClean.Infrastructure.Identity;
 
 namespace SmartcarClean.Unit.Web;
 
@@ -85,6 +88,19 @@ internal sealed partial class WebSession(HttpClient client) : IDisposable
         using var registered = await session.RegisterAsync(NewEmail());
         registered.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         return session;
+    }
+
+    /// <summary>A new user, registered and signed in, with their account's id, for a test that stores data for them.</summary>
+    public static async Task<(WebSession Session, string UserId)> SignedInWithIdAsync<T>(WebApplicationFactory<T> app)
+        where T : class
+    {
+        var email = NewEmail();
+        var session = Open(app);
+        using var registered = await session.RegisterAsync(email);
+        registered.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var scope = app.Services.CreateScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
+        return (session, user!.Id);
     }
 
     public void Dispose() => client.Dispose();
