@@ -1,5 +1,8 @@
 namespace SmartcarClean.Application.Common;
 
+// Every method of these ports throws SmartcarApiException (status 0, code UNREACHABLE) when no answer comes: a refused
+// or dropped connection or a timeout, once retries are spent. Callers never see HttpRequestException.
+
 /// <summary>Smartcar's OAuth token endpoint.</summary>
 public interface ISmartcarAuth
 {

@@ -102,7 +102,8 @@ public sealed class ServerSideFlowTests : IDisposable
     public async Task When_Smartcar_cannot_be_reached_nothing_is_linked_and_the_state_is_used_up()
     {
         var state = await StartAsync();
-        _host.Smartcar.ExchangeFailure = new HttpRequestException("Connection refused");
+        // What the real clients throw when no answer comes (SmartcarAnswers.Unreachable).
+        _host.Smartcar.ExchangeFailure = new SmartcarApiException(0, "SDK_ERROR", "UNREACHABLE", "Smartcar could not be reached.");
 
         await ShouldHaveLinkedNothingAsync(await RedirectAsync(state, "sc-user-1", _host.Smartcar.IssueCode("sc-user-1")));
 

@@ -117,7 +117,7 @@ internal sealed class HandleRedirectHandler(
         {
             await sender.Send(new ExchangeCode.ExchangeCode(command.Code, attempt!.RedirectUri), cancellationToken);
         }
-        catch (Exception e) when (e is SmartcarAuthException or SmartcarApiException or HttpRequestException)
+        catch (Exception e) when (e is SmartcarAuthException or SmartcarApiException)
         {
             return Fail(new ConnectFailure(ConnectFailureReason.TokenExchangeFailed));
         }
@@ -141,7 +141,7 @@ internal sealed class HandleRedirectHandler(
             var link = new LinkSmartcarUser.LinkSmartcarUser(command.Code, attempt.RedirectUri) { ClaimedUserId = command.UserId };
             return await sender.Send(link, cancellationToken) ? ConnectOutcome.Connected : notConfirmed;
         }
-        catch (Exception e) when (e is SmartcarAuthException or SmartcarApiException or HttpRequestException)
+        catch (Exception e) when (e is SmartcarAuthException or SmartcarApiException)
         {
             return notConfirmed;
         }
