@@ -60,7 +60,8 @@ public sealed class RateLimitOptions
         LimitedAction.Register => Register,
         LimitedAction.ChangePassword => ChangePassword,
         LimitedAction.StartConnect => StartConnect,
-        _ => Exchange,
+        LimitedAction.Exchange => Exchange,
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action, "An action with no limit of its own."),
     };
 }
 
