@@ -24,8 +24,9 @@ dotnet build SmartcarClean.sln --no-restore
 status=0
 dotnet test tests/Unit --no-build --logger "trx;LogFileName=Unit.trx" --results-directory "$results" || status=$?
 started=$(date +%s)
-dotnet test tests/Acceptance --no-build --logger "trx;LogFileName=acceptance.trx" --results-directory "$ACCEPTANCE_ARTIFACTS" || status=$?
-echo "Acceptance suite: $(( $(date +%s) - started )) s. Report: $ACCEPTANCE_ARTIFACTS/report.html (JUnit, TRX, Cucumber Messages and failure files beside it)"
+dotnet test tests/Acceptance --no-build --results-directory "$ACCEPTANCE_ARTIFACTS" \
+  --logger "trx;LogFileName=acceptance.trx" --logger "junit;LogFilePath=$ACCEPTANCE_ARTIFACTS/junit.xml;FailureBodyFormat=Verbose" || status=$?
+echo "Acceptance suite: $(( $(date +%s) - started )) s. Report: $ACCEPTANCE_ARTIFACTS/report.html (Cucumber's HTML report; cucumber.ndjson, junit.xml, acceptance.trx and failure files beside it)"
 
 # One plain closing line, summed over every test project's TRX file.
 count() { grep -ho "$1=\"[0-9]*\"" "$results"/*.trx "$ACCEPTANCE_ARTIFACTS"/*.trx 2>/dev/null | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
