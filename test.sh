@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of SmartcarClean on a fresh machine: installs Debian's Chromium when it is missing, restores,
-# builds, runs the unit and the browser acceptance tests, prints "N passed, N failed, N skipped" and exits
-# non-zero on any failure. The acceptance reports (HTML, JUnit, TRX, Cucumber Messages) and, for each failed
-# scenario, its screenshot, Playwright trace and emulator request log go to artifacts/acceptance/.
+# builds, runs the unit and the browser acceptance tests, prints "Acceptance: N scenarios, X s per scenario" and
+# "N passed, N failed, N skipped", and exits non-zero on any failure. The acceptance reports (HTML, JUnit, TRX,
+# Cucumber Messages) and, for each failed scenario, its screenshot, Playwright trace and emulator request log go to
+# artifacts/acceptance/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -24,8 +25,16 @@ dotnet build SmartcarClean.sln --no-restore
 status=0
 dotnet test tests/Unit --no-build --logger "trx;LogFileName=Unit.trx" --results-directory "$results" || status=$?
 started=$(date +%s)
-dotnet test tests/Acceptance --no-build --logger "trx;LogFileName=acceptance.trx" --results-directory "$ACCEPTANCE_ARTIFACTS" || status=$?
-echo "Acceptance suite: $(( $(date +%s) - started )) s. Report: $ACCEPTANCE_ARTIFACTS/report.html (JUnit, TRX, Cucumber Messages and failure files beside it)"
+dotnet test tests/Acceptance --no-build --results-directory "$ACCEPTANCE_ARTIFACTS" \
+  --logger "trx;LogFileName=acceptance.trx" --logger "junit;LogFilePath=$ACCEPTANCE_ARTIFACTS/junit.xml;FailureBodyFormat=Verbose" || status=$?
+elapsed=$(( $(date +%s) - started ))
+# Scenarios: the executed scenario test cases (not the bridge's own tests); time: the run's wall time divided by them.
+scenarios=$(grep -o '<UnitTestResult [^>]*outcome="[A-Za-z]*"' "$ACCEPTANCE_ARTIFACTS/acceptance.trx" 2>/dev/null \
+  | grep -v 'testName="SmartcarClean.Acceptance.BridgeTests' | grep -vc 'outcome="NotExecuted"' || true)
+if [ "${scenarios:-0}" -gt 0 ]; then
+  awk -v n="$scenarios" -v s="$elapsed" 'BEGIN { printf "Acceptance: %d scenarios, %.1f s per scenario\n", n, s / n }'
+fi
+echo "Acceptance suite: $elapsed s. Report: $ACCEPTANCE_ARTIFACTS/report.html (Cucumber's HTML report; cucumber.ndjson, junit.xml, acceptance.trx and failure files beside it)"
 
 # One plain closing line, summed over every test project's TRX file.
 count() { grep -ho "$1=\"[0-9]*\"" "$results"/*.trx "$ACCEPTANCE_ARTIFACTS"/*.trx 2>/dev/null | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }

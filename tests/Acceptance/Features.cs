@@ -1,28 +1,17 @@
-using SmartcarClean.Acceptance.Runner;
-using SmartcarClean.Acceptance.Support;
+using SmartcarClean.Acceptance.Bridge;
+using Xunit.Abstractions;
 
 namespace SmartcarClean.Acceptance;
 
 /// <summary>
-/// Every scenario under Features/ is its own test case, named "Feature: Scenario". With ACCEPTANCE_WORKERS=2 the
-/// scenarios are split over this class and <see cref="FeaturesSecondWorker"/>: two xUnit collections that run at the
-/// same time, each with its own app, emulator (so its own clock) and browser. The default is one worker.
+/// Every scenario under Features/ is its own test case, named "Feature: Scenario", run by Reqnroll through the
+/// bridge (see Bridge/README.md), one after another in file order.
 /// </summary>
-public sealed class Features(AcceptanceFixture fixture) : IClassFixture<AcceptanceFixture>
+[TestCaseOrderer(ScenarioOrderer.TypeName, ScenarioOrderer.AssemblyName)]
+public sealed class Features(ReqnrollBridge reqnroll, ITestOutputHelper output) : IClassFixture<ReqnrollBridge>
 {
-    public static TheoryData<ScenarioCase> Scenarios => ForWorker(0);
+    public static TheoryData<ScenarioCase> Scenarios => FeatureCatalog.Default.AsTheoryData();
 
     [ScenarioTheory, MemberData(nameof(Scenarios))]
-    public Task Run(ScenarioCase scenario) => ScenarioRunner.Default.RunAsync(scenario, fixture.Services);
-
-    internal static TheoryData<ScenarioCase> ForWorker(int worker) => ScenarioCatalog.Default.AsTheoryData(worker, AcceptanceFixture.Workers);
-}
-
-/// <summary>The second worker's share of the scenarios; none unless ACCEPTANCE_WORKERS=2.</summary>
-public sealed class FeaturesSecondWorker(AcceptanceFixture fixture) : IClassFixture<AcceptanceFixture>
-{
-    public static TheoryData<ScenarioCase> Scenarios => Features.ForWorker(1);
-
-    [ScenarioTheory(MayHaveNoScenarios = true), MemberData(nameof(Scenarios))]
-    public Task Run(ScenarioCase scenario) => ScenarioRunner.Default.RunAsync(scenario, fixture.Services);
+    public Task Run(ScenarioCase scenario) => reqnroll.RunAsync(scenario, output);
 }

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using SmartcarClean.Acceptance.Runner;
+using Reqnroll;
 using SmartcarClean.Acceptance.Support;
 
 namespace SmartcarClean.Acceptance.Drivers;
@@ -15,7 +15,7 @@ public sealed class BrowserDriver(
     AcceptanceArtifacts artifacts,
     FeatureContext feature,
     ScenarioContext scenario,
-    IReqnrollOutputHelper output) : IAsyncDisposable
+    IReqnrollOutputHelper output)
 {
     private readonly List<(IBrowserContext Context, IPage Page)> _browsers = [];
     private int _current;
@@ -60,7 +60,10 @@ public sealed class BrowserDriver(
     /// <summary>Makes the n-th browser opened in this scenario (1 for the first) the current one.</summary>
     public void SwitchTo(int number) => _current = number - 1;
 
-    /// <summary>Keeps a full-page screenshot and the trace of each browser of a failed scenario, attached to its report.</summary>
+    /// <summary>
+    /// Closes the scenario's browsers, keeping a full-page screenshot and the trace of each one of a failed scenario,
+    /// attached to its report.
+    /// </summary>
     public async Task StopAsync()
     {
         for (var i = 0; i < _browsers.Count; i++)
@@ -69,6 +72,7 @@ public sealed class BrowserDriver(
             if (scenario.TestError is null)
             {
                 await context.Tracing.StopAsync();
+                await context.DisposeAsync();
                 continue;
             }
 
@@ -78,16 +82,9 @@ public sealed class BrowserDriver(
             var trace = Path.Combine(folder, $"trace{suffix}.zip");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
             await context.Tracing.StopAsync(new TracingStopOptions { Path = trace });
+            await context.DisposeAsync();
             output.AddAttachment(screenshot);
             output.AddAttachment(trace);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var (context, _) in _browsers)
-        {
-            await context.DisposeAsync();
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using SmartcarClean.Acceptance.Drivers;
-using SmartcarClean.Acceptance.Runner;
+using Reqnroll;
 using SmartcarClean.Acceptance.Support;
 using static Microsoft.Playwright.Assertions;
 

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 using SmartcarClean.Acceptance.Drivers;
-using SmartcarClean.Acceptance.Runner;
+using Reqnroll;
 using SmartcarClean.Emulator;
 using static Microsoft.Playwright.Assertions;
 

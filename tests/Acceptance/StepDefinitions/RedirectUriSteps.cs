@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.WebUtilities;
 using SmartcarClean.Acceptance.Drivers;
-using SmartcarClean.Acceptance.Runner;
+using Reqnroll;
 using SmartcarClean.Acceptance.Support;
 using SmartcarClean.Emulator;
 using static Microsoft.Playwright.Assertions;
@@ -27,7 +27,7 @@ public sealed class RedirectUriSteps(BrowserDriver browser, SmartcarEmulator sma
     {
         var authorize = smartcar.Requests.Single(r => r.Method == "GET" && r.Path.StartsWith("/oauth/authorize", StringComparison.Ordinal));
         QueryHelpers.ParseQuery(authorize.Query)["redirect_uri"].ToString().ShouldBe(app.RedirectUri);
-        smartcar.World.FindApplication(AcceptanceFixture.ClientId)!.RedirectUris.ShouldContain(app.RedirectUri);
+        smartcar.World.FindApplication(TestRun.ClientId)!.RedirectUris.ShouldContain(app.RedirectUri);
     }
 
     [When("Connect is opened for the app with the redirect URI {string}")]
@@ -36,7 +36,7 @@ public sealed class RedirectUriSteps(BrowserDriver browser, SmartcarEmulator sma
         var query = QueryHelpers.AddQueryString($"{smartcar.BaseUrl}/oauth/authorize", new Dictionary<string, string?>
         {
             ["response_type"] = "code",
-            ["client_id"] = AcceptanceFixture.ClientId,
+            ["client_id"] = TestRun.ClientId,
             ["redirect_uri"] = redirectUri,
             ["scope"] = "read_vehicle_info",
             ["state"] = "some-state",

@@ -1,5 +1,5 @@
 using SmartcarClean.Acceptance.Drivers;
-using SmartcarClean.Acceptance.Runner;
+using Reqnroll;
 using SmartcarClean.Acceptance.Support;
 using SmartcarClean.Emulator;
 
@@ -38,8 +38,8 @@ public sealed class SecretSteps(BrowserDriver browser, AppPages app, SmartcarEmu
     {
         var codes = journey.Codes.ToList();
         codes.ShouldNotBeEmpty("the scenario must have come back from Connect with a code");
-        var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{AcceptanceFixture.ClientId}:{AcceptanceFixture.ClientSecret}"));
-        ShouldNotBeLogged([.. codes, AcceptanceFixture.ClientSecret, basic]);
+        var basic = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{TestRun.ClientId}:{TestRun.ClientSecret}"));
+        ShouldNotBeLogged([.. codes, TestRun.ClientSecret, basic]);
     }
 
     [Then("every page carries a Content-Security-Policy that allows only the app itself")]

@@ -1,5 +1,5 @@
 using SmartcarClean.Acceptance.Drivers;
-using SmartcarClean.Acceptance.Runner;
+using Reqnroll;
 using SmartcarClean.Emulator;
 using static Microsoft.Playwright.Assertions;
 

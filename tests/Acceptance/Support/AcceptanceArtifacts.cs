@@ -1,4 +1,4 @@
-using SmartcarClean.Acceptance.Runner;
+using Reqnroll;
 
 namespace SmartcarClean.Acceptance.Support;
 
@@ -8,19 +8,24 @@ namespace SmartcarClean.Acceptance.Support;
 /// </summary>
 public sealed class AcceptanceArtifacts(string folder)
 {
+    private const string Variable = "ACCEPTANCE_ARTIFACTS";
+
     public string Folder { get; } = Path.GetFullPath(folder);
 
     public string ScenariosFolder => Path.Combine(Folder, "scenarios");
 
     public static AcceptanceArtifacts FromEnvironment() =>
-        new(Environment.GetEnvironmentVariable("ACCEPTANCE_ARTIFACTS") is { Length: > 0 } folder ? folder : DefaultFolder());
+        new(Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } folder ? folder : DefaultFolder());
 
-    /// <summary>"scenarios/ConnectVehicle--Deny-access-shows-a-friendly-message", created on first use.</summary>
+    /// <summary>Sets $ACCEPTANCE_ARTIFACTS to the folder when it is not set: reqnroll.json's report paths name it.</summary>
+    public static void PublishFolder() => Environment.SetEnvironmentVariable(Variable, FromEnvironment().Folder);
+
+    /// <summary>"scenarios/Connect-a-vehicle--Deny-access-shows-a-friendly-message", created on first use.</summary>
     public string ScenarioFolder(FeatureInfo feature, ScenarioInfo scenario)
     {
         ArgumentNullException.ThrowIfNull(feature);
         ArgumentNullException.ThrowIfNull(scenario);
-        var path = Path.Combine(ScenariosFolder, $"{SafeName(Path.GetFileNameWithoutExtension(feature.FilePath))}--{SafeName(scenario.Title)}");
+        var path = Path.Combine(ScenariosFolder, $"{SafeName(feature.Title)}--{SafeName(scenario.Title)}");
         Directory.CreateDirectory(path);
         return path;
     }

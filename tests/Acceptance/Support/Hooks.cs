@@ -1,6 +1,6 @@
 using System.Text.Json;
 using SmartcarClean.Acceptance.Drivers;
-using SmartcarClean.Acceptance.Runner;
+using Reqnroll;
 using SmartcarClean.Emulator;
 
 namespace SmartcarClean.Acceptance.Support;

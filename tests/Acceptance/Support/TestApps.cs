@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using SmartcarClean.Acceptance.Runner;
+using Reqnroll;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Emulator;
 
@@ -43,7 +43,7 @@ public sealed class TestApps(
     /// <summary>The app a scenario runs against, started if it is not yet.</summary>
     public PlannedApp For(ScenarioInfo scenario)
     {
-        var serverSideScenario = scenario.Tags.Contains(ServerSideTag);
+        var serverSideScenario = scenario.CombinedTags.Contains(ServerSideTag);
         _ = (serverSideScenario ? _serverSide : _classic).Value;
         return serverSideScenario ? serverSide : classic;
     }
@@ -73,8 +73,8 @@ public sealed class TestApps(
             builder.UseSetting("Emulator:Enabled", "false");
             builder.UseSetting("DataDirectory", dataDirectory);
             builder.UseSetting("Smartcar:Flow", plan.Flow.ToString());
-            builder.UseSetting("Smartcar:ClientId", AcceptanceFixture.ClientId);
-            builder.UseSetting("Smartcar:ClientSecret", AcceptanceFixture.ClientSecret);
+            builder.UseSetting("Smartcar:ClientId", TestRun.ClientId);
+            builder.UseSetting("Smartcar:ClientSecret", TestRun.ClientSecret);
             builder.UseSetting("Smartcar:RedirectUri", plan.RedirectUri);
             builder.UseSetting("Smartcar:ConnectBaseUrl", emulatorUrl);
             builder.UseSetting("Smartcar:AuthBaseUrl", emulatorUrl);

@@ -2,35 +2,21 @@ using System.ComponentModel;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-namespace SmartcarClean.Acceptance.Runner;
+namespace SmartcarClean.Acceptance.Bridge;
 
 /// <summary>
 /// A [Theory] over <see cref="ScenarioCase"/> rows: each row is a test case named "Feature: Scenario", with one
-/// <c>Category</c> trait per tag (so <c>dotnet test --filter Category=smoke</c> picks tags); rows with a
-/// <see cref="ScenarioCase.SkipReason"/> (@wip, @ignore) are reported as skipped, with the reason, instead of being run.
+/// <c>Category</c> trait per tag (so <c>dotnet test --filter Category=smoke</c> picks tags) and a <c>Feature</c>
+/// trait; rows with a <see cref="ScenarioCase.SkipReason"/> (@wip, @ignore) are reported as skipped, with the reason.
 /// </summary>
-/// <remarks>xUnit finds the discoverer by type and assembly name: update both if the runner moves.</remarks>
-[XunitTestCaseDiscoverer("SmartcarClean.Acceptance.Runner.ScenarioTheoryDiscoverer", "SmartcarClean.Acceptance")]
+/// <remarks>xUnit finds the discoverer by type and assembly name: update both if the bridge moves.</remarks>
+[XunitTestCaseDiscoverer("SmartcarClean.Acceptance.Bridge.ScenarioTheoryDiscoverer", "SmartcarClean.Acceptance")]
 [AttributeUsage(AttributeTargets.Method)]
-public sealed class ScenarioTheoryAttribute : TheoryAttribute
-{
-    /// <summary>For a worker that may have no scenarios to run (the other workers have them all): no "No data found" error.</summary>
-    public bool MayHaveNoScenarios { get; set; }
-}
+public sealed class ScenarioTheoryAttribute : TheoryAttribute;
 
 /// <summary>Found by name through <see cref="ScenarioTheoryAttribute"/>.</summary>
 public sealed class ScenarioTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
 {
-    public override IEnumerable<IXunitTestCase> Discover(
-        ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute)
-    {
-        ArgumentNullException.ThrowIfNull(theoryAttribute);
-        var testCases = base.Discover(discoveryOptions, testMethod, theoryAttribute);
-        return theoryAttribute.GetNamedArgument<bool>(nameof(ScenarioTheoryAttribute.MayHaveNoScenarios))
-            ? testCases.Where(testCase => !(testCase is ExecutionErrorTestCase error && error.ErrorMessage.StartsWith("No data found", StringComparison.Ordinal)))
-            : testCases;
-    }
-
     protected override IEnumerable<IXunitTestCase> CreateTestCasesForDataRow(
         ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute, object[] dataRow)
     {
@@ -71,7 +57,7 @@ public sealed class ScenarioTestCase : XunitTestCase
         TestMethodArguments is [ScenarioCase scenario] ? scenario.ToString() : base.GetDisplayName(factAttribute, displayName);
 }
 
-/// <summary>A @wip or @ignore scenario: reported as skipped with its reason, and listed as skipped in the reports.</summary>
+/// <summary>A @wip or @ignore scenario: reported as skipped with its reason.</summary>
 public sealed class SkippedScenarioTestCase : XunitSkippedDataRowTestCase
 {
     [EditorBrowsable(EditorBrowsableState.Never)]
@@ -86,17 +72,6 @@ public sealed class SkippedScenarioTestCase : XunitSkippedDataRowTestCase
     {
     }
 
-    public override Task<RunSummary> RunAsync(
-        IMessageSink diagnosticMessageSink, IMessageBus messageBus, object[] constructorArguments, ExceptionAggregator aggregator, CancellationTokenSource cancellationTokenSource)
-    {
-        if (TestMethodArguments is [ScenarioCase scenario])
-        {
-            TestRunResults.RecordSkipped(scenario);
-        }
-
-        return base.RunAsync(diagnosticMessageSink, messageBus, constructorArguments, aggregator, cancellationTokenSource);
-    }
-
     protected override void Initialize()
     {
         base.Initialize();
@@ -107,10 +82,25 @@ public sealed class SkippedScenarioTestCase : XunitSkippedDataRowTestCase
         TestMethodArguments is [ScenarioCase scenario] ? scenario.ToString() : base.GetDisplayName(factAttribute, displayName);
 }
 
+/// <summary>
+/// Scenarios in file order, feature by feature: Reqnroll starts and ends each feature once (xUnit's default order
+/// would interleave them).
+/// </summary>
+/// <remarks>xUnit finds the orderer by type and assembly name: update both if the bridge moves.</remarks>
+public sealed class ScenarioOrderer : ITestCaseOrderer
+{
+    public const string TypeName = "SmartcarClean.Acceptance.Bridge.ScenarioOrderer";
+    public const string AssemblyName = "SmartcarClean.Acceptance";
+
+    public IEnumerable<TTestCase> OrderTestCases<TTestCase>(IEnumerable<TTestCase> testCases)
+        where TTestCase : ITestCase =>
+        testCases
+            .OrderBy(testCase => testCase.TestMethodArguments is [ScenarioCase scenario] ? scenario.FeatureFile : string.Empty, StringComparer.Ordinal)
+            .ThenBy(testCase => testCase.TestMethodArguments is [ScenarioCase scenario] ? scenario.Index : 0);
+}
+
 internal static class ScenarioTraits
 {
-    public const string Category = "Category";
-
     /// <summary>A "Category" trait per tag, and "Feature" with the feature's name.</summary>
     public static void Add(XunitTestCase testCase)
     {
@@ -119,7 +109,7 @@ internal static class ScenarioTraits
             return;
         }
 
-        testCase.Traits[Category] = [.. scenario.Tags];
+        testCase.Traits["Category"] = [.. scenario.Tags];
         testCase.Traits["Feature"] = [scenario.FeatureName];
     }
 }

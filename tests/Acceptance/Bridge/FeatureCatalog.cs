@@ -1,15 +1,15 @@
 using System.Collections.Concurrent;
 
-namespace SmartcarClean.Acceptance.Runner;
+namespace SmartcarClean.Acceptance.Bridge;
 
 /// <summary>Every scenario of every *.feature file under one folder, one <see cref="ScenarioCase"/> per pickle.</summary>
-public sealed class ScenarioCatalog
+public sealed class FeatureCatalog
 {
-    private static readonly ConcurrentDictionary<string, Lazy<ScenarioCatalog>> Loaded = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<FeatureCatalog>> Loaded = new(StringComparer.Ordinal);
 
-    private readonly Dictionary<string, FeatureFile> _features;
+    private readonly Dictionary<string, GherkinFeature> _features;
 
-    private ScenarioCatalog(string featuresFolder)
+    private FeatureCatalog(string featuresFolder)
     {
         if (!Directory.Exists(featuresFolder))
         {
@@ -17,39 +17,31 @@ public sealed class ScenarioCatalog
                 $"No features folder at {featuresFolder}: are the .feature files copied to the output directory?");
         }
 
-        FeaturesFolder = featuresFolder;
         var parent = Path.GetDirectoryName(featuresFolder) ?? featuresFolder;
         _features = Directory.EnumerateFiles(featuresFolder, "*.feature", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
-            .Select(path => FeatureFile.Load(path, Path.GetRelativePath(parent, path).Replace('\\', '/')))
+            .Select(path => GherkinFeature.Load(path, Path.GetRelativePath(parent, path).Replace('\\', '/')))
             .ToDictionary(feature => feature.RelativePath, StringComparer.Ordinal);
-        Scenarios = _features.Values
-            .SelectMany(feature => feature.Scenarios.Select((_, index) => new ScenarioCase(featuresFolder, feature, index)))
-            .ToList();
+        Scenarios = [.. _features.Values.SelectMany(feature => feature.Scenarios.Select(scenario => new ScenarioCase(featuresFolder, feature, scenario)))];
     }
 
     /// <summary>The "Features" folder next to the test assembly.</summary>
-    public static ScenarioCatalog Default => Load(Path.Combine(AppContext.BaseDirectory, "Features"));
+    public static FeatureCatalog Default => Load(Path.Combine(AppContext.BaseDirectory, "Features"));
 
-    public string FeaturesFolder { get; }
-
-    /// <summary>All scenarios, skipped ones included (see <see cref="ScenarioCase.SkipReason"/>).</summary>
+    /// <summary>All scenarios in file order, skipped ones included (see <see cref="ScenarioCase.SkipReason"/>).</summary>
     public IReadOnlyList<ScenarioCase> Scenarios { get; }
 
     /// <summary>The catalog of a folder, parsed once per test run.</summary>
-    public static ScenarioCatalog Load(string featuresFolder)
+    public static FeatureCatalog Load(string featuresFolder)
     {
         var fullPath = Path.GetFullPath(featuresFolder).TrimEnd(Path.DirectorySeparatorChar);
-        return Loaded.GetOrAdd(fullPath, path => new Lazy<ScenarioCatalog>(() => new ScenarioCatalog(path))).Value;
+        return Loaded.GetOrAdd(fullPath, path => new Lazy<FeatureCatalog>(() => new FeatureCatalog(path))).Value;
     }
 
-    /// <summary>All scenarios, or with <paramref name="workers"/> above 1, every workers-th one from <paramref name="worker"/> (0-based) on.</summary>
-    public TheoryData<ScenarioCase> AsTheoryData(int worker = 0, int workers = 1)
+    public TheoryData<ScenarioCase> AsTheoryData()
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        ArgumentOutOfRangeException.ThrowIfNegative(worker);
         var data = new TheoryData<ScenarioCase>();
-        foreach (var scenario in Scenarios.Where((_, i) => i % workers == worker))
+        foreach (var scenario in Scenarios)
         {
             data.Add(scenario);
         }
@@ -57,7 +49,7 @@ public sealed class ScenarioCatalog
         return data;
     }
 
-    internal (FeatureFile Feature, CompiledScenario Scenario) Find(ScenarioCase scenario)
+    internal (GherkinFeature Feature, GherkinScenario Scenario) Find(ScenarioCase scenario)
     {
         if (_features.TryGetValue(scenario.FeatureFile, out var feature)
             && scenario.Index < feature.Scenarios.Count

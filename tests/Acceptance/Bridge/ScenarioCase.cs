@@ -1,29 +1,28 @@
 using Xunit.Abstractions;
 
-namespace SmartcarClean.Acceptance.Runner;
+namespace SmartcarClean.Acceptance.Bridge;
 
 /// <summary>
-/// One scenario (or one example row of an outline) as theory data: xUnit serializes it, so each scenario is its
-/// own test case in `dotnet test` output and in `--filter "DisplayName~Connect"`.
+/// One scenario (or one example row of an outline) as theory data: xUnit serializes it, so each scenario is its own
+/// test case in `dotnet test` output and in `--filter "DisplayName~Connect"`.
 /// </summary>
 public sealed class ScenarioCase : IXunitSerializable
 {
-    /// <summary>For xUnit deserialization only; use <see cref="ScenarioCatalog"/> to get scenarios.</summary>
+    /// <summary>For xUnit deserialization only; <see cref="FeatureCatalog"/> makes scenarios.</summary>
     public ScenarioCase()
     {
     }
 
-    internal ScenarioCase(string featuresFolder, FeatureFile feature, int index)
+    internal ScenarioCase(string featuresFolder, GherkinFeature feature, GherkinScenario scenario)
     {
-        var scenario = feature.Scenarios[index];
         FeaturesFolder = featuresFolder;
         FeatureFile = feature.RelativePath;
-        FeatureName = feature.FeatureName;
+        FeatureName = feature.Title;
         ScenarioName = scenario.Name;
         Line = scenario.Line;
-        Index = index;
-        Tags = scenario.Tags;
-        SkipReason = scenario.Tags.FirstOrDefault(IsSkipTag) is { } tag ? $"Tagged @{tag} ({FeatureFile}:{Line})" : null;
+        Index = scenario.PickleIndex;
+        Tags = [.. scenario.Tags];
+        SkipReason = Tags.FirstOrDefault(IsSkipTag) is { } tag ? $"Tagged @{tag} ({FeatureFile}:{Line})" : null;
     }
 
     /// <summary>The absolute folder the catalog loaded: with <see cref="FeatureFile"/> and <see cref="Index"/> it finds the pickle again.</summary>
@@ -40,13 +39,13 @@ public sealed class ScenarioCase : IXunitSerializable
     /// <summary>The scenario's line, or its example row's line.</summary>
     public int Line { get; private set; }
 
-    /// <summary>Position of the pickle in its feature file.</summary>
+    /// <summary>Position of the pickle in its feature file (Reqnroll's pickle index).</summary>
     public int Index { get; private set; }
 
     /// <summary>Feature, rule, scenario and examples tags, without '@'.</summary>
     public IReadOnlyList<string> Tags { get; private set; } = [];
 
-    /// <summary>Set for scenarios tagged @wip or @ignore; [ScenarioTheory] reports them as skipped.</summary>
+    /// <summary>Set for scenarios tagged @wip or @ignore: reported as skipped, never run.</summary>
     public string? SkipReason { get; private set; }
 
     public static bool IsSkipTag(string tag) =>

@@ -1,0 +1,73 @@
+using Microsoft.Playwright;
+using SmartcarClean.Application.Common;
+using SmartcarClean.Emulator;
+
+namespace SmartcarClean.Acceptance.Support;
+
+/// <summary>
+/// What one test run shares: the emulator on a dynamic port, the real app on a real Kestrel socket pointed at it
+/// (see <see cref="TestApps"/>), and one Chromium. Started and stopped by <see cref="TestRunHooks"/>; scenarios get a
+/// fresh browser context and a reset emulator each (see <see cref="Hooks"/>).
+/// </summary>
+public sealed class TestRun : IAsyncDisposable
+{
+    public const string ClientId = "4a1b01e5-0497-417c-a30e-6df6ba33ba46";
+    public const string ClientSecret = "acceptance-client-secret";
+
+    private readonly string _dataDirectory;
+    private readonly IPlaywright _playwright;
+
+    private TestRun(string dataDirectory, SmartcarEmulator emulator, TestApps apps, CapturedLogs logs, IPlaywright playwright, IBrowser browser)
+    {
+        _dataDirectory = dataDirectory;
+        _playwright = playwright;
+        Emulator = emulator;
+        Apps = apps;
+        Logs = logs;
+        Browser = browser;
+    }
+
+    public SmartcarEmulator Emulator { get; }
+
+    public TestApps Apps { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public IBrowser Browser { get; }
+
+    public static async Task<TestRun> StartAsync()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-acceptance-").FullName;
+        var logs = new CapturedLogs();
+        var classic = TestApps.Plan(ConnectFlow.Classic);
+        var serverSide = TestApps.Plan(ConnectFlow.ServerSide);
+        var emulatorOptions = new EmulatorOptions();
+        emulatorOptions.Applications.Add(new RegisteredApplication(
+            ClientId, ClientSecret, [classic.RedirectUri, classic.PopupRedirectUri, serverSide.RedirectUri, serverSide.PopupRedirectUri]));
+        var emulator = SmartcarEmulator.Start(emulatorOptions);
+        var apps = new TestApps(emulator, dataDirectory, logs, classic, serverSide);
+
+        var playwright = await Playwright.CreateAsync();
+        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = Environment.GetEnvironmentVariable("HEADED") != "1",
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+        return new TestRun(dataDirectory, emulator, apps, logs, playwright, browser);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await Apps.DisposeAsync();
+        Emulator.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
