@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SmartcarClean.Web.Services;
+using SmartcarClean.Web.Authentication;
+using SmartcarClean.Web.Security;
 
 namespace SmartcarClean.Web.Pages.Account;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SmartcarClean.Emulator;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Startup;
 
 /// <summary>Settings the app cannot run with, found before it starts.</summary>
 public sealed class InvalidSettingsException(string message) : Exception(message);

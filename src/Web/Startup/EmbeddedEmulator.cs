@@ -1,7 +1,7 @@
 using SmartcarClean.Application.Common;
 using SmartcarClean.Emulator;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Startup;
 
 /// <summary>
 /// Offline development: the app starts the Smartcar emulator in-process, registers the demo client of the
