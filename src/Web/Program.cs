@@ -1,7 +1,10 @@
 using SmartcarClean.Application;
 using SmartcarClean.Infrastructure;
 using SmartcarClean.Infrastructure.Persistence;
-using SmartcarClean.Web.Services;
+using SmartcarClean.Web;
+using SmartcarClean.Web.Pipeline;
+using SmartcarClean.Web.Security;
+using SmartcarClean.Web.Startup;
 
 try
 {
@@ -10,10 +13,7 @@ try
     builder.StartEmbeddedEmulatorWhenOffline();
     builder.Services.AddApplication();
     builder.Services.AddInfrastructure(builder.Configuration, DataDirectory(builder));
-    builder.Services.AddWebServices();
-    builder.Services.AddRateLimits(builder.Configuration);
-    builder.AddWebSecurity();
-    builder.Logging.KeepSecretsOutOfLogs();
+    builder.AddWebServices();
 
     var app = builder.Build();
     app.Services.ValidateSettings();

@@ -77,32 +77,13 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
     private Task<Reading<T>> GetAsync<T>(string accessToken, string path, CancellationToken cancellationToken) =>
         SendAsync<T>(new HttpRequestMessage(HttpMethod.Get, new Uri(options.Value.ApiBaseUrl, path)), accessToken, cancellationToken);
 
-    // Takes ownership of the request and disposes it.
+    // Takes ownership of the request and disposes it. v2.0's error body is the error's fields themselves.
     private async Task<Reading<T>> SendAsync<T>(HttpRequestMessage request, string accessToken, CancellationToken cancellationToken)
     {
         using var owned = request;
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        using var response = await http.SendToSmartcarAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ToExceptionAsync(response, cancellationToken);
-        }
-
-        T? value;
-        try
-        {
-            value = await response.Content.ReadFromJsonAsync<T>(cancellationToken);
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
-        {
-            throw SmartcarAnswers.Unreadable((int)response.StatusCode);
-        }
-
-        if (value is null)
-        {
-            throw new SmartcarApiException((int)response.StatusCode, "SDK_ERROR", null, "Empty response body.");
-        }
-
+        using var response = await http.SendToVehicleApiAsync<SmartcarError>(request, error => error, cancellationToken);
+        var value = await response.ReadAnswerAsync<T>(cancellationToken);
         var dataAge = Header(response, "sc-data-age") is { } age
             && DateTimeOffset.TryParse(age, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var recorded)
             ? recorded
@@ -113,26 +94,6 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
     private static string? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) ? values.FirstOrDefault() : null;
 
-    private static async Task<SmartcarApiException> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var status = (int)response.StatusCode;
-        var retryAfter = response.Headers.RetryAfter?.Delta;
-        try
-        {
-            var error = await response.Content.ReadFromJsonAsync<ApiError>(cancellationToken);
-            return new SmartcarApiException(status, error?.Type ?? "UNKNOWN", error?.Code, error?.Description)
-            {
-                SuggestedUserMessage = error?.SuggestedUserMessage,
-                RetryAfter = retryAfter,
-                Resolution = SmartcarResolution.Read(error?.Resolution),
-            };
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
-        {
-            return new SmartcarApiException(status, "UNKNOWN", null, response.ReasonPhrase) { RetryAfter = retryAfter };
-        }
-    }
-
     private sealed record VehiclePage(IReadOnlyList<string?>? Vehicles, Paging? Paging);
 
     private sealed record Paging(int Count, int Offset);
@@ -142,7 +103,4 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
     private sealed record PermissionPage(IReadOnlyList<string> Permissions);
 
     private sealed record CommandResult(string? Status, string? Message);
-
-    private sealed record ApiError(
-        string? Type, string? Code, string? Description, string? SuggestedUserMessage, System.Text.Json.JsonElement? Resolution);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Common;
@@ -75,32 +74,15 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
     public async Task DeleteUserAsync(string applicationToken, string smartcarUserId, CancellationToken cancellationToken)
     {
         using var request = Request(HttpMethod.Delete, applicationToken, $"/v3/users/{Uri.EscapeDataString(smartcarUserId)}");
-        using var response = await http.SendToSmartcarAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ToExceptionAsync(response, cancellationToken);
-        }
+        using var response = await SendAsync(request, cancellationToken);
     }
 
     private async Task<T> GetAsync<T>(string applicationToken, string smartcarUserId, string path, CancellationToken cancellationToken)
     {
         using var request = Request(HttpMethod.Get, applicationToken, path);
         request.Headers.Add(UserIdHeader, smartcarUserId);
-        using var response = await http.SendToSmartcarAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ToExceptionAsync(response, cancellationToken);
-        }
-
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<T>(cancellationToken)
-                ?? throw new SmartcarApiException((int)response.StatusCode, "SDK_ERROR", null, "Empty response body.");
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
-        {
-            throw SmartcarAnswers.Unreadable((int)response.StatusCode);
-        }
+        using var response = await SendAsync(request, cancellationToken);
+        return await response.ReadAnswerAsync<T>(cancellationToken);
     }
 
     private HttpRequestMessage Request(HttpMethod method, string applicationToken, string path)
@@ -110,27 +92,14 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
         return request;
     }
 
-    // v3 errors are JSON:API: {"errors":[{status, type, code, title, detail, suggestedUserMessage?}]}.
-    private static async Task<SmartcarApiException> ToExceptionAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var status = (int)response.StatusCode;
-        var retryAfter = response.Headers.RetryAfter?.Delta;
-        try
-        {
-            var errors = (await response.Content.ReadFromJsonAsync<ErrorDocument>(cancellationToken))?.Errors;
-            var error = errors is { Count: > 0 } ? errors[0] : null;
-            return new SmartcarApiException(status, error?.Type ?? "UNKNOWN", error?.Code, error?.Detail)
-            {
-                SuggestedUserMessage = error?.SuggestedUserMessage,
-                RetryAfter = retryAfter,
-                Resolution = SmartcarResolution.Read(error?.Resolution),
-            };
-        }
-        catch (Exception e) when (e is System.Text.Json.JsonException or NotSupportedException)
-        {
-            return new SmartcarApiException(status, "UNKNOWN", null, response.ReasonPhrase) { RetryAfter = retryAfter };
-        }
-    }
+    // v3 errors are JSON:API: {"errors":[{status, type, code, title, detail, suggestedUserMessage?}]}; the first one counts.
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+        http.SendToVehicleApiAsync<ErrorDocument>(
+            request,
+            document => document?.Errors is [{ } error, ..]
+                ? new SmartcarError(error.Type, error.Code, error.Detail, error.SuggestedUserMessage, error.Resolution)
+                : null,
+            cancellationToken);
 
     private sealed record ConnectionPage(IReadOnlyList<ConnectionResource>? Data, PageLinks? Links);
 

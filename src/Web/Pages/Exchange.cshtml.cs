@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Domain.Connect;
-using SmartcarClean.Web.Services;
+using SmartcarClean.Web.Security;
 
 namespace SmartcarClean.Web.Pages;
 

@@ -2,7 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartcarClean.Application.Connect.StartConnect;
-using SmartcarClean.Web.Services;
+using SmartcarClean.Web.Security;
 
 namespace SmartcarClean.Web.Pages;
 

@@ -182,6 +182,48 @@ public sealed class HostileSmartcarTests : IDisposable
         error.Description.ShouldBe("Smartcar's answer could not be read. Please try again later.");
     }
 
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v3")]
+    public async Task An_error_answer_that_is_not_json_is_an_unknown_api_error_with_its_status_reason_and_retry_after(string api)
+    {
+        // 429: an error no retry repeats.
+        _smartcar.Given(Request.Create().WithPath(V2Vehicles, V3Connections).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(429).WithHeader("Retry-After", "7").WithBody("<html>Slow down</html>"));
+
+        var error = await Should.ThrowAsync<SmartcarApiException>(() => api == "v2" ? ListV2Async() : ListV3Async());
+
+        (error.StatusCode, error.Type, error.ErrorCode, error.Description).ShouldBe((429, "UNKNOWN", (string?)null, "Too Many Requests"));
+        error.RetryAfter.ShouldBe(TimeSpan.FromSeconds(7));
+    }
+
+    [Theory]
+    [InlineData("v2", "{\"type\":\"PERMISSION\",\"code\":null,\"description\":\"No permission.\",\"suggestedUserMessage\":\"Connect again.\",\"resolution\":{\"type\":\"REAUTHENTICATE\"}}")]
+    [InlineData("v3", "{\"errors\":[{\"status\":\"403\",\"type\":\"PERMISSION\",\"detail\":\"No permission.\",\"suggestedUserMessage\":\"Connect again.\",\"resolution\":{\"type\":\"REAUTHENTICATE\"}}]}")]
+    public async Task Each_apis_error_body_gives_the_same_error_fields(string api, string body)
+    {
+        _smartcar.Given(Request.Create().WithPath(V2Vehicles, V3Connections).UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(403).WithHeader("Content-Type", "application/json").WithBody(body));
+
+        var error = await Should.ThrowAsync<SmartcarApiException>(() => api == "v2" ? ListV2Async() : ListV3Async());
+
+        (error.StatusCode, error.Type, error.Description, error.SuggestedUserMessage, error.Resolution)
+            .ShouldBe((403, "PERMISSION", "No permission.", "Connect again.", "REAUTHENTICATE"));
+    }
+
+    [Theory]
+    [InlineData("v2")]
+    [InlineData("v3")]
+    public async Task An_answer_of_json_null_is_an_api_error_not_a_crash(string api)
+    {
+        _smartcar.Given(Request.Create().WithPath(V2Vehicles, V3Connections).UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("null"));
+
+        var error = await Should.ThrowAsync<SmartcarApiException>(() => api == "v2" ? ListV2Async() : ListV3Async());
+
+        (error.StatusCode, error.Type, error.Description).ShouldBe((200, "SDK_ERROR", "Empty response body."));
+    }
+
     [Fact]
     public async Task The_limits_refuse_to_start_when_not_positive()
     {

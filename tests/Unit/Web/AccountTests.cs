@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Routing;
-using SmartcarClean.Web.Services;
+using SmartcarClean.Web.Authentication;
 
 namespace SmartcarClean.Unit.Web;
 

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using SmartcarClean.Web.Services;
+using SmartcarClean.Web.Security;
 
 namespace SmartcarClean.Unit.Web;
 

@@ -207,6 +207,19 @@ public sealed partial class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task The_embedded_emulator_on_a_port_already_in_use_is_refused_in_one_line_naming_the_port()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+
+        await using var app = await StartAsync("Development", new() { ["Emulator__Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        app.ShouldHaveRefusedWithOneLine(
+            $"SmartcarClean cannot start: its embedded Smartcar emulator did not start. Port {port} on 127.0.0.1 is already in use");
+    }
+
+    [Fact]
     public async Task A_known_proxy_that_is_not_an_address_is_refused_in_one_line()
     {
         await using var app = await StartAsync("Development", new() { ["ForwardedHeaders__KnownProxies__0"] = "proxy.example.com" });

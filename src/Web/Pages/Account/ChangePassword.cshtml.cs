@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SmartcarClean.Web.Services;
+using SmartcarClean.Web.Authentication;
+using SmartcarClean.Web.Security;
 
 namespace SmartcarClean.Web.Pages.Account;
 
@@ -24,19 +25,12 @@ public sealed class ChangePasswordModel(Accounts accounts) : PageModel
     {
         if (!ModelState.IsValid)
         {
-            return Invalid();
+            return this.Refused();
         }
 
         var problems = await accounts.ChangePasswordAsync(Input.CurrentPassword, Input.Password);
-        foreach (var problem in problems)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{problem.Field}", problem.Message);
-        }
-
-        return problems.Count > 0 ? Invalid() : RedirectToPage(new { changed = true });
+        return problems.Count > 0 ? this.Refused(problems) : RedirectToPage(new { changed = true });
     }
-
-    private static PageResult Invalid() => new() { StatusCode = StatusCodes.Status400BadRequest };
 
     public sealed class ChangePasswordInput
     {

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SmartcarClean.Web.Services;
+using SmartcarClean.Web.Authentication;
+using SmartcarClean.Web.Security;
 
 namespace SmartcarClean.Web.Pages.Account;
 
@@ -22,19 +23,12 @@ public sealed class RegisterModel(Accounts accounts) : PageModel
     {
         if (!ModelState.IsValid)
         {
-            return Invalid();
+            return this.Refused();
         }
 
         var problems = await accounts.RegisterAsync(Input.Email, Input.Password);
-        foreach (var problem in problems)
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{problem.Field}", problem.Message);
-        }
-
-        return problems.Count > 0 ? Invalid() : LocalRedirect(ReturnUrls.LocalOrHome(Url, ReturnUrl));
+        return problems.Count > 0 ? this.Refused(problems) : LocalRedirect(ReturnUrls.LocalOrHome(Url, ReturnUrl));
     }
-
-    private static PageResult Invalid() => new() { StatusCode = StatusCodes.Status400BadRequest };
 
     public sealed class RegisterInput
     {

@@ -1,7 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SmartcarClean.Web.Services;
+using SmartcarClean.Web.Authentication;
+using SmartcarClean.Web.Security;
 
 namespace SmartcarClean.Web.Pages.Account;
 
@@ -23,7 +24,7 @@ public sealed class SignInModel(Accounts accounts) : PageModel
     {
         if (!ModelState.IsValid)
         {
-            return Invalid();
+            return this.Refused();
         }
 
         if (await accounts.SignInAsync(Input.Email, Input.Password))
@@ -34,10 +35,8 @@ public sealed class SignInModel(Accounts accounts) : PageModel
         // One sentence for an unknown email, a wrong password and a locked account alike.
         ModelState.AddModelError(string.Empty,
             "The email or password is not right. After five wrong tries, signing in pauses for a few minutes.");
-        return Invalid();
+        return this.Refused();
     }
-
-    private static PageResult Invalid() => new() { StatusCode = StatusCodes.Status400BadRequest };
 
     public sealed class SignInInput
     {

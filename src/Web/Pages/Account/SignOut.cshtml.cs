@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using SmartcarClean.Web.Services;
+using SmartcarClean.Web.Authentication;
 
 namespace SmartcarClean.Web.Pages.Account;
 

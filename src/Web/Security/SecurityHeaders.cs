@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Common;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Security;
 
 /// <summary>
 /// The usual protective headers on every response; every resource the pages use is served by the app itself. They are

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Pipeline;
 
 /// <summary>
 /// The one place invalid input becomes a page: a handler's validation errors are added to ModelState and the page

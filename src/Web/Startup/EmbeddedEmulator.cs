@@ -1,7 +1,7 @@
 using SmartcarClean.Application.Common;
 using SmartcarClean.Emulator;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Startup;
 
 /// <summary>
 /// Offline development: the app starts the Smartcar emulator in-process, registers the demo client of the
@@ -46,7 +46,7 @@ public static class EmbeddedEmulator
         };
         options.Applications.Add(application);
 
-        var emulator = SmartcarEmulator.Start(options);
+        var emulator = Start(options);
         builder.Services.AddSingleton(emulator); // disposed, and so stopped, with the app
         // Offline, the emulator's clock is the world's clock: advancing it (its admin page or API) moves the app's
         // time too, so a developer can watch a token expire and be renewed without waiting two hours. Sign-in keeps to
@@ -64,6 +64,19 @@ public static class EmbeddedEmulator
             [Setting(nameof(SmartcarOptions.VehicleApiBaseUrl))] = emulator.BaseUrl,
             [Setting(nameof(SmartcarOptions.JavaScriptSdkBaseUrl))] = emulator.BaseUrl,
         });
+    }
+
+    // The refusal names the emulator's reason (a port in use) without the rest of the app knowing its exception.
+    private static SmartcarEmulator Start(EmulatorOptions options)
+    {
+        try
+        {
+            return SmartcarEmulator.Start(options);
+        }
+        catch (EmulatorStartException e)
+        {
+            throw new InvalidSettingsException($"its embedded Smartcar emulator did not start. {e.Message}");
+        }
     }
 
     private static bool ShouldRun(ConfigurationManager configuration, IHostEnvironment environment)

@@ -6,7 +6,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Security;
 
 /// <summary>The actions someone could repeat to guess passwords, create accounts, fill the database or load Smartcar.</summary>
 public enum LimitedAction

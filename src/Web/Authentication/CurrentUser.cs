@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using SmartcarClean.Application.Common;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Authentication;
 
 /// <summary>
 /// The signed-in user of this request, from Identity's sign-in cookie: the account's id, and the random session id

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
-using SmartcarClean.Emulator;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Startup;
 
 /// <summary>Settings the app cannot run with, found before it starts.</summary>
 public sealed class InvalidSettingsException(string message) : Exception(message);
@@ -24,7 +23,6 @@ public static class StartupRefusal
         // A setting that is not even of the right type (e.g. Smartcar:Flow=Sideways): the binder names it.
         // A number may be wrapped once more (an ArgumentException between), so the chain is searched.
         InvalidOperationException unreadable when FormatProblem(unreadable) is { } format => $"{unreadable.Message} {format.Message}",
-        EmulatorStartException emulator => $"its embedded Smartcar emulator did not start. {emulator.Message}",
         // Several settings sections wrong at once (e.g. Smartcar and RateLimits): every one of them, still one line.
         AggregateException several when several.InnerExceptions.All(inner => Reason(inner) is not null) =>
             string.Join(" ", several.InnerExceptions.Select(Reason)),

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using SmartcarClean.Infrastructure.Identity;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Authentication;
 
 /// <summary>
 /// On every signed-in request, the sign-in cookie opens something only while its session exists on the server and is

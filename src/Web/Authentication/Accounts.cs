@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using SmartcarClean.Infrastructure.Identity;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Authentication;
 
 /// <summary>
 /// Registering, signing in and out, changing the password, with local accounts (ASP.NET Core Identity), for the account

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Authentication;
 
 /// <summary>
 /// Where to go after signing in or registering: the return URL only when it is a path on this site

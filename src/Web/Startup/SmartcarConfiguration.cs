@@ -1,6 +1,6 @@
 using SmartcarClean.Application.Common;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Startup;
 
 /// <summary>Where the app's Smartcar settings come from: appsettings, user-secrets, or Smartcar's tutorial variables.</summary>
 public static class SmartcarConfiguration

@@ -1,11 +1,28 @@
 using Microsoft.AspNetCore.Identity;
 using SmartcarClean.Application.Common;
+using SmartcarClean.Web.Authentication;
+using SmartcarClean.Web.Pipeline;
+using SmartcarClean.Web.Security;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web;
 
+/// <summary>
+/// The one place the web project's parts are wired: the signed-in user and accounts (<c>Authentication/</c>), the pages
+/// and their filter (<c>Pipeline/</c>), and the abuse limits, transport security and log caps (<c>Security/</c>).
+/// What runs before the services exist, the configuration sources and the embedded emulator, is in <c>Startup/</c>.
+/// </summary>
 public static class DependencyInjection
 {
-    public static IServiceCollection AddWebServices(this IServiceCollection services)
+    public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAccountsAndPages();
+        builder.Services.AddRateLimits(builder.Configuration);
+        builder.AddWebSecurity();
+        builder.Logging.KeepSecretsOutOfLogs();
+        return builder;
+    }
+
+    private static IServiceCollection AddAccountsAndPages(this IServiceCollection services)
     {
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, CurrentUser>();

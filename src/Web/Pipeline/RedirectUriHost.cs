@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Common;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Pipeline;
 
 /// <summary>
 /// Connect sends the browser back to the redirect URI's host, and the browser's user cookie belongs to the host it

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Authentication;
 
 /// <summary>
 /// Offline, the app's <see cref="TimeProvider"/> is the embedded emulator's clock, which stands for Smartcar's time

@@ -2,8 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using SmartcarClean.Web.Startup;
 
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Security;
 
 /// <summary>
 /// Transport security. Outside Development the app is reached over https (itself, or through a TLS-terminating

@@ -1,4 +1,4 @@
-namespace SmartcarClean.Web.Services;
+namespace SmartcarClean.Web.Security;
 
 /// <summary>
 /// Smartcar's redirect puts an authorization code in the query of /exchange, and the Connect URL carries the state;
