@@ -1,16 +1,5 @@
 namespace SmartcarClean.Emulator;
 
-public enum FaultKind
-{
-    RateLimit,
-    Upstream,
-    Server,
-    VehicleState,
-    Permission,
-    Delay,
-    Drop,
-}
-
 /// <summary>
 /// A failure to inject with <c>SmartcarEmulator.FailNext</c>. Error faults answer Smartcar's full v2
 /// error body; <see cref="Delay"/> answers the real response late; <see cref="DropConnection"/> closes

@@ -9,9 +9,6 @@ using WireMock.Util;
 
 namespace SmartcarClean.Emulator;
 
-/// <summary>A queued fault as the admin page shows it.</summary>
-public sealed record PendingFault(Guid Id, string Method, string PathPattern, string? VehicleId, Fault Fault, int Remaining);
-
 /// <summary>
 /// Queued faults, each one a WireMock mapping that outranks every endpoint (so faults work on any route,
 /// including ones added later) and deletes itself after its last use. Two requests racing for a fault's

@@ -1,24 +1,5 @@
 namespace SmartcarClean.Emulator;
 
-/// <summary>Token lifetimes; the defaults are the ones Smartcar documents.</summary>
-public sealed partial class EmulatorOptions
-{
-    /// <summary>How long an authorization code can be exchanged (default 10 minutes).</summary>
-    public TimeSpan CodeLifetime { get; set; } = TokenLifetimes.Default.Code;
-
-    /// <summary>Access token lifetime, also the token response's <c>expires_in</c> (default 7200 s).</summary>
-    public TimeSpan AccessTokenLifetime { get; set; } = TokenLifetimes.Default.AccessToken;
-
-    /// <summary>Refresh token lifetime (default 60 days).</summary>
-    public TimeSpan RefreshTokenLifetime { get; set; } = TokenLifetimes.Default.RefreshToken;
-
-    /// <summary>How long a used refresh token keeps working after its first use (default 60 s).</summary>
-    public TimeSpan RefreshGracePeriod { get; set; } = TokenLifetimes.Default.RefreshGracePeriod;
-
-    /// <summary>Lifetime of a client_credentials application token from <c>/oauth2/token</c> (default 3600 s).</summary>
-    public TimeSpan ApplicationTokenLifetime { get; set; } = TokenLifetimes.Default.ApplicationToken;
-}
-
 /// <summary>The lifetimes the world uses, validated once when the emulator starts.</summary>
 public sealed record TokenLifetimes(
     TimeSpan Code, TimeSpan AccessToken, TimeSpan RefreshToken, TimeSpan RefreshGracePeriod, TimeSpan ApplicationToken)

@@ -71,15 +71,5 @@ public sealed record VehicleState(
     }
 }
 
+/// <summary>The four tire pressures, in kPa.</summary>
 public sealed record TirePressures(double FrontLeft, double FrontRight, double BackLeft, double BackRight);
-
-/// <summary>A vehicle connected to an application by a user (Smartcar's v3 "connection").</summary>
-public sealed record Connection(
-    string Id,
-    string ClientId,
-    SmartcarUser User,
-    Vehicle Vehicle,
-    IReadOnlyList<string> Permissions,
-    string Mode,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);

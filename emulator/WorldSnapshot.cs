@@ -1,8 +1,5 @@
 namespace SmartcarClean.Emulator;
 
-/// <summary>A vehicle to put in a seeded user's garage; a VIN is generated when none is given.</summary>
-public sealed record SeededVehicle(string Make, string Model, int Year, string? Vin = null);
-
 /// <summary>What the emulator knows right now, for the admin page and <c>GET /_emulator/state</c>.</summary>
 public sealed record WorldSnapshot(
     DateTimeOffset Now,
@@ -13,4 +10,5 @@ public sealed record WorldSnapshot(
 /// <summary>One Connect approval and every token issued from it (refreshes keep the same grant).</summary>
 public sealed record GrantSnapshot(Grant Grant, IReadOnlyList<TokenSnapshot> Tokens);
 
+/// <summary>One token issued from a grant (access or refresh), and whether it still works.</summary>
 public sealed record TokenSnapshot(string Kind, string Value, DateTimeOffset ExpiresAt, bool Live);

@@ -1,16 +1,5 @@
 namespace SmartcarClean.Emulator;
 
-public enum RegistrationFailure
-{
-    None,
-
-    /// <summary>The input breaks a rule; <see cref="RegistrationResult.Error"/> names it (an HTTP API answers 400).</summary>
-    InvalidInput,
-
-    /// <summary>No application has that client id (an HTTP API answers 404).</summary>
-    UnknownApplication,
-}
-
 /// <summary>The outcome of a change to the registered applications: the application as it now is, or why not.</summary>
 public sealed record RegistrationResult(RegisteredApplication? Application, RegistrationFailure Failure, string? Error)
 {

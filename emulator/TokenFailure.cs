@@ -1,0 +1,10 @@
+namespace SmartcarClean.Emulator;
+
+/// <summary>Why a code exchange or refresh issued no tokens.</summary>
+public enum TokenFailure
+{
+    None,
+    InvalidCode,
+    RedirectUriMismatch,
+    InvalidRefreshToken,
+}
