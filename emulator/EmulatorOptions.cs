@@ -1,3 +1,6 @@
+using SmartcarClean.Emulator.Applications;
+using SmartcarClean.Emulator.OAuth;
+
 namespace SmartcarClean.Emulator;
 
 /// <summary>How an emulator starts: its port, its registered applications, WireMock's admin API and the token lifetimes.</summary>

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using SmartcarClean.Acceptance.Drivers;
 using SmartcarClean.Acceptance.Runner;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Steering.Faults;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.StepDefinitions;

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using SmartcarClean.Acceptance.Runner;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Applications;
 
 namespace SmartcarClean.Acceptance.Support;
 

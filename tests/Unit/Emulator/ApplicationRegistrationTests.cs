@@ -1,5 +1,8 @@
 using System.Net;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Applications;
+using SmartcarClean.Emulator.Hosting;
+using SmartcarClean.Emulator.World;
 using static SmartcarClean.Unit.Emulator.EmulatorDriver;
 
 namespace SmartcarClean.Unit.Emulator;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Applications;
 
 namespace SmartcarClean.Unit.Emulator;
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Time.Testing;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Applications;
 
 namespace SmartcarClean.Unit.Emulator;
 

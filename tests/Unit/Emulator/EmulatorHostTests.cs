@@ -1,5 +1,5 @@
 using System.Net;
-using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Hosting;
 using static SmartcarClean.Unit.Emulator.EmulatorDriver;
 
 namespace SmartcarClean.Unit.Emulator;

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Steering;
+using SmartcarClean.Emulator.Steering.Faults;
 
 namespace SmartcarClean.Unit.Emulator;
 

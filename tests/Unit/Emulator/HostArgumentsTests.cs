@@ -1,5 +1,5 @@
 using System.Net;
-using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Hosting;
 
 namespace SmartcarClean.Unit.Emulator;
 

@@ -1,4 +1,4 @@
-using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Applications;
 
 namespace SmartcarClean.Unit.Emulator;
 

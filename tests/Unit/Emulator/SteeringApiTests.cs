@@ -177,7 +177,7 @@ public sealed class SteeringApiTests : IDisposable
     [Fact]
     public async Task Admin_page_shows_what_the_emulator_knows_html_encoded_and_masked()
     {
-        _driver.Emulator.SeedUser("<script>alert(1)</script>@example.com", new SmartcarClean.Emulator.SeededVehicle("TESLA", "<b>Model</b> 3", 2021));
+        _driver.Emulator.SeedUser("<script>alert(1)</script>@example.com", new SmartcarClean.Emulator.Steering.SeededVehicle("TESLA", "<b>Model</b> 3", 2021));
         var tokens = await _driver.ConnectAndExchangeAsync();
 
         var response = await _driver.Http.GetAsync("/_emulator");

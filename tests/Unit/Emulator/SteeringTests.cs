@@ -1,5 +1,7 @@
 using System.Net;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Steering;
+using SmartcarClean.Emulator.Steering.Faults;
 using static SmartcarClean.Unit.Emulator.EmulatorDriver;
 
 namespace SmartcarClean.Unit.Emulator;

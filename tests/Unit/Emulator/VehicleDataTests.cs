@@ -66,7 +66,7 @@ public sealed class VehicleDataTests : IDisposable
         var again = (await GetAsync(token, id, "odometer/")).GetRawText();
 
         again.ShouldBe(first);
-        _driver.Emulator.World.VehicleStateOf(id).ShouldBe(SmartcarClean.Emulator.VehicleState.Seeded(id));
+        _driver.Emulator.World.VehicleStateOf(id).ShouldBe(SmartcarClean.Emulator.World.VehicleState.Seeded(id));
     }
 
     [Fact]

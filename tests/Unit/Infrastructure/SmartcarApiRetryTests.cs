@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Steering.Faults;
 using SmartcarClean.Infrastructure;
 using SmartcarClean.Unit.Emulator;
 

@@ -1,4 +1,0 @@
-namespace SmartcarClean.Emulator;
-
-/// <summary>A v2.0 API access token: it speaks for the grant until it expires.</summary>
-public sealed record AccessToken(string Value, Grant Grant, DateTimeOffset ExpiresAt);

@@ -1,0 +1,95 @@
+using SmartcarClean.Emulator.Applications;
+using SmartcarClean.Emulator.Http;
+using SmartcarClean.Emulator.World;
+using WireMock;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace SmartcarClean.Emulator.OAuth;
+
+/// <summary>
+/// <c>POST /oauth/token</c> (auth.smartcar.com): HTTP Basic client authentication, a form body,
+/// and one handler per grant type. Errors are OAuth-style <c>{"error","error_description"}</c>.
+/// </summary>
+internal sealed class TokenEndpoint(SmartcarWorld world)
+{
+    public void Register(WireMockServer server) =>
+        server.Given(Request.Create().WithPath("/oauth/token", "/oauth/token/").UsingPost())
+            .AtPriority(MappingPriority.Endpoint)
+            .RespondWith(Response.Create().WithCallback(Handle));
+
+    private ResponseMessage Handle(IRequestMessage request)
+    {
+        var client = AuthenticateClient(request);
+        if (client is null)
+        {
+            return Error(401, "invalid_client", "Invalid client credentials.");
+        }
+
+        var form = UrlEncoded.Form(request);
+        return form.GetValueOrDefault("grant_type") switch
+        {
+            null or "" => MissingParameter("grant_type"),
+            "authorization_code" => ExchangeCode(client, form),
+            "refresh_token" => Refresh(client, form),
+            var other => Error(400, "unsupported_grant_type", $"Unsupported grant_type: {other}."),
+        };
+    }
+
+    private ResponseMessage ExchangeCode(RegisteredApplication client, IReadOnlyDictionary<string, string> form)
+    {
+        if (!form.TryGetValue("code", out var code) || code.Length == 0)
+        {
+            return MissingParameter("code");
+        }
+
+        // Required only when /oauth/authorize named one; AuthorizationCode decides.
+        var redirectUri = form.GetValueOrDefault("redirect_uri") is { Length: > 0 } given ? given : null;
+        var result = world.ExchangeCode(client.ClientId, code, redirectUri);
+        return result.Failure switch
+        {
+            TokenFailure.None => Tokens(result.Tokens!),
+            TokenFailure.RedirectUriMismatch => Error(400, "invalid_grant", redirectUri is null
+                ? "Missing redirect_uri: the one sent to Connect is required."
+                : $"Unauthorized redirect_uri: {redirectUri}"),
+            _ => Error(400, "invalid_request", $"Invalid code: {code}."),
+        };
+    }
+
+    private ResponseMessage Refresh(RegisteredApplication client, IReadOnlyDictionary<string, string> form)
+    {
+        if (!form.TryGetValue("refresh_token", out var refreshToken) || refreshToken.Length == 0)
+        {
+            return MissingParameter("refresh_token");
+        }
+
+        var result = world.Refresh(client.ClientId, refreshToken);
+        return result.Tokens is { } tokens
+            ? Tokens(tokens)
+            : Error(400, "invalid_grant", $"Invalid refresh_token: {refreshToken}.");
+    }
+
+    /// <summary>Basic base64(client_id:client_secret), as every Smartcar SDK sends it.</summary>
+    private RegisteredApplication? AuthenticateClient(IRequestMessage request)
+    {
+        var credentials = BasicCredentials.Read(request);
+        var app = world.FindApplication(credentials?.ClientId);
+        return app is not null && app.ClientSecret == credentials!.ClientSecret ? app : null;
+    }
+
+    private ResponseMessage Tokens(TokenPair tokens) =>
+        HttpReplies.Json(200, new
+        {
+            access_token = tokens.Access.Value,
+            token_type = "Bearer",
+            expires_in = (int)world.Lifetimes.AccessToken.TotalSeconds,
+            refresh_token = tokens.Refresh.Value,
+        });
+
+    private static ResponseMessage MissingParameter(string name) =>
+        Error(400, "invalid_request", $"Missing required parameter: {name}.");
+
+    private static ResponseMessage Error(int status, string error, string description) =>
+        HttpReplies.Json(status, new { error, error_description = description });
+}

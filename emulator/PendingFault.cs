@@ -1,4 +1,0 @@
-namespace SmartcarClean.Emulator;
-
-/// <summary>A queued fault as the admin page shows it.</summary>
-public sealed record PendingFault(Guid Id, string Method, string PathPattern, string? VehicleId, Fault Fault, int Remaining);

@@ -1,4 +1,0 @@
-namespace SmartcarClean.Emulator;
-
-/// <summary>A Smartcar user: one per login email, owning a fixed set of vehicles.</summary>
-public sealed record SmartcarUser(string Id, string Email, IReadOnlyList<Vehicle> Vehicles);

@@ -1,4 +1,0 @@
-namespace SmartcarClean.Emulator;
-
-/// <summary>What a successful code exchange or refresh issues.</summary>
-public sealed record TokenPair(AccessToken Access, RefreshToken Refresh);
