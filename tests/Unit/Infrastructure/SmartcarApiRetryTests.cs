@@ -4,7 +4,7 @@ using SmartcarClean.Application.Common;
 using SmartcarClean.Emulator;
 using SmartcarClean.Emulator.Steering.Faults;
 using SmartcarClean.Infrastructure;
-using SmartcarClean.Unit.Emulator;
+using SmartcarClean.Emulator.Testing;
 
 namespace SmartcarClean.Unit.Infrastructure;
 
