@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmartcarClean.Emulator.Http;
+using SmartcarClean.Emulator.OAuth;
 using SmartcarClean.Emulator.World;
 using WireMock;
 using WireMock.Matchers;
@@ -28,13 +29,13 @@ internal sealed class VehicleApi(SmartcarWorld world)
 
     private ResponseMessage Handle(IRequestMessage request)
     {
-        var grant = Authenticate(request);
+        var grant = BearerToken.From(request) is { } bearer ? world.AuthenticateConnected(bearer) : null;
         if (grant is null)
         {
             return V2Error.Authentication();
         }
 
-        if (UnitSystem.FromHeader(request.Header(UnitSystem.Header)) is not { } units)
+        if (UnitSystem.Of(request) is not { } units)
         {
             return V2Error.InvalidParameter();
         }
@@ -70,15 +71,6 @@ internal sealed class VehicleApi(SmartcarWorld world)
 
         var call = new VehicleCall(world, grant, vehicle, units, body);
         return (method, path) == ("POST", "batch") ? VehicleBatch.Run(call) : VehicleEndpoints.Call(call, method, path);
-    }
-
-    private Grant? Authenticate(IRequestMessage request)
-    {
-        var header = request.Header("Authorization");
-        const string Scheme = "Bearer ";
-        return header is not null && header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
-            ? world.AuthenticateConnected(header[Scheme.Length..].Trim())
-            : null;
     }
 
     private static ResponseMessage ListVehicles(Grant grant, IReadOnlyDictionary<string, string> query)

@@ -29,13 +29,13 @@ internal sealed class VehicleApiV3(SmartcarWorld world)
 
     private ResponseMessage Handle(IRequestMessage request)
     {
-        var token = Authenticate(request);
+        var token = BearerToken.From(request) is { } bearer ? world.AuthenticateApplication(bearer) : null;
         if (token is null)
         {
             return V3Error.Authentication();
         }
 
-        if (UnitSystem.FromHeader(request.Header(UnitSystem.Header)) is not { } units)
+        if (UnitSystem.Of(request) is not { } units)
         {
             return V3Error.InvalidParameter("sc-unit-system must be metric or imperial.");
         }
@@ -61,15 +61,6 @@ internal sealed class VehicleApiV3(SmartcarWorld world)
             ("DELETE", ["users", var id]) => world.PurgeUser(token.ClientId, id) ? HttpReplies.NoContent() : V3Error.UserNotFound(id),
             _ => V3Error.InvalidPath(request.Path),
         };
-    }
-
-    private ApplicationToken? Authenticate(IRequestMessage request)
-    {
-        var header = request.Header("Authorization");
-        const string Scheme = "Bearer ";
-        return header is not null && header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
-            ? world.AuthenticateApplication(header[Scheme.Length..].Trim())
-            : null;
     }
 
     private static ResponseMessage WithUser(string? userId, Func<ResponseMessage> then) =>

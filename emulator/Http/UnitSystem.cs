@@ -1,3 +1,5 @@
+using WireMock;
+
 namespace SmartcarClean.Emulator.Http;
 
 /// <summary>The <c>sc-unit-system</c> a client asks for: metric (the default) or imperial.</summary>
@@ -14,8 +16,10 @@ internal sealed record UnitSystem(string Name)
 
     private bool IsImperial => this == Imperial;
 
-    /// <summary>Metric when the header is absent; null when it names neither system.</summary>
-    public static UnitSystem? FromHeader(string? value) => value?.Trim().ToLowerInvariant() switch
+    /// <summary>The request's <c>sc-unit-system</c>: metric when it sends none; null when it names neither system.</summary>
+    public static UnitSystem? Of(IRequestMessage request) => FromHeader(request.Header(Header));
+
+    private static UnitSystem? FromHeader(string? value) => value?.Trim().ToLowerInvariant() switch
     {
         null or "" or "metric" => Metric,
         "imperial" => Imperial,

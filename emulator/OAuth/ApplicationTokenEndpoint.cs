@@ -24,26 +24,24 @@ internal sealed class ApplicationTokenEndpoint(SmartcarWorld world)
     {
         if (ReadBody(request) is not { } body)
         {
-            return Error(400, "invalid_request", "The request body is not a valid form or JSON object.");
+            return OAuthError.Json(400, "invalid_request", "The request body is not a valid form or JSON object.");
         }
 
         var grantType = body.GetValueOrDefault("grant_type");
         if (string.IsNullOrEmpty(grantType))
         {
-            return Error(400, "invalid_request", "Missing required parameter: grant_type.");
+            return OAuthError.Json(400, "invalid_request", "Missing required parameter: grant_type.");
         }
 
         if (grantType != "client_credentials")
         {
-            return Error(400, "unsupported_grant_type", $"Unsupported grant_type: {grantType}.");
+            return OAuthError.Json(400, "unsupported_grant_type", $"Unsupported grant_type: {grantType}.");
         }
 
-        var credentials = BasicCredentials.Read(request)
-            ?? (body.TryGetValue("client_id", out var id) ? new BasicCredentials(id, body.GetValueOrDefault("client_secret") ?? "") : null);
-        var app = credentials is null ? null : world.FindApplication(credentials.ClientId);
-        if (app is null || app.ClientSecret != credentials!.ClientSecret)
+        var app = (ClientCredentials.FromBasicHeader(request) ?? ClientCredentials.FromBody(body))?.Authenticate(world);
+        if (app is null)
         {
-            return Error(401, "invalid_client", "Invalid client_id or client_secret.");
+            return OAuthError.Json(401, "invalid_client", "Invalid client_id or client_secret.");
         }
 
         var token = world.IssueApplicationToken(app.ClientId);
@@ -91,7 +89,4 @@ internal sealed class ApplicationTokenEndpoint(SmartcarWorld world)
             return null;
         }
     }
-
-    private static ResponseMessage Error(int status, string error, string description) =>
-        HttpReplies.Json(status, new { error, error_description = description });
 }

@@ -21,10 +21,10 @@ internal sealed class TokenEndpoint(SmartcarWorld world)
 
     private ResponseMessage Handle(IRequestMessage request)
     {
-        var client = AuthenticateClient(request);
+        var client = ClientCredentials.FromBasicHeader(request)?.Authenticate(world);
         if (client is null)
         {
-            return Error(401, "invalid_client", "Invalid client credentials.");
+            return OAuthError.Json(401, "invalid_client", "Invalid client credentials.");
         }
 
         var form = UrlEncoded.Form(request);
@@ -33,7 +33,7 @@ internal sealed class TokenEndpoint(SmartcarWorld world)
             null or "" => MissingParameter("grant_type"),
             "authorization_code" => ExchangeCode(client, form),
             "refresh_token" => Refresh(client, form),
-            var other => Error(400, "unsupported_grant_type", $"Unsupported grant_type: {other}."),
+            var other => OAuthError.Json(400, "unsupported_grant_type", $"Unsupported grant_type: {other}."),
         };
     }
 
@@ -50,10 +50,10 @@ internal sealed class TokenEndpoint(SmartcarWorld world)
         return result.Failure switch
         {
             TokenFailure.None => Tokens(result.Tokens!),
-            TokenFailure.RedirectUriMismatch => Error(400, "invalid_grant", redirectUri is null
+            TokenFailure.RedirectUriMismatch => OAuthError.Json(400, "invalid_grant", redirectUri is null
                 ? "Missing redirect_uri: the one sent to Connect is required."
                 : $"Unauthorized redirect_uri: {redirectUri}"),
-            _ => Error(400, "invalid_request", $"Invalid code: {code}."),
+            _ => OAuthError.Json(400, "invalid_request", $"Invalid code: {code}."),
         };
     }
 
@@ -67,15 +67,7 @@ internal sealed class TokenEndpoint(SmartcarWorld world)
         var result = world.Refresh(client.ClientId, refreshToken);
         return result.Tokens is { } tokens
             ? Tokens(tokens)
-            : Error(400, "invalid_grant", $"Invalid refresh_token: {refreshToken}.");
-    }
-
-    /// <summary>Basic base64(client_id:client_secret), as every Smartcar SDK sends it.</summary>
-    private RegisteredApplication? AuthenticateClient(IRequestMessage request)
-    {
-        var credentials = BasicCredentials.Read(request);
-        var app = world.FindApplication(credentials?.ClientId);
-        return app is not null && app.ClientSecret == credentials!.ClientSecret ? app : null;
+            : OAuthError.Json(400, "invalid_grant", $"Invalid refresh_token: {refreshToken}.");
     }
 
     private ResponseMessage Tokens(TokenPair tokens) =>
@@ -88,8 +80,5 @@ internal sealed class TokenEndpoint(SmartcarWorld world)
         });
 
     private static ResponseMessage MissingParameter(string name) =>
-        Error(400, "invalid_request", $"Missing required parameter: {name}.");
-
-    private static ResponseMessage Error(int status, string error, string description) =>
-        HttpReplies.Json(status, new { error, error_description = description });
+        OAuthError.Json(400, "invalid_request", $"Missing required parameter: {name}.");
 }
