@@ -5,7 +5,6 @@ using SmartcarClean.Emulator.World;
 using WireMock;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace SmartcarClean.Emulator.ApiV2;
@@ -23,9 +22,7 @@ internal sealed class VehicleApi(SmartcarWorld world)
     private const int MaxLimit = 50;
 
     public void Register(WireMockServer server) =>
-        server.Given(Request.Create().WithPath(new RegexMatcher(@"^/v2\.0(/.*)?$")).UsingAnyMethod())
-            .AtPriority(MappingPriority.Endpoint)
-            .RespondWith(Response.Create().WithCallback(Handle));
+        server.AddEndpoint(Request.Create().WithPath(new RegexMatcher(@"^/v2\.0(/.*)?$")).UsingAnyMethod(), Handle);
 
     private ResponseMessage Handle(IRequestMessage request)
     {

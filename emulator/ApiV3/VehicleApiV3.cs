@@ -5,7 +5,6 @@ using SmartcarClean.Emulator.World;
 using WireMock;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace SmartcarClean.Emulator.ApiV3;
@@ -23,9 +22,7 @@ internal sealed class VehicleApiV3(SmartcarWorld world)
     private const int MaxPageSize = 100;
 
     public void Register(WireMockServer server) =>
-        server.Given(Request.Create().WithPath(new RegexMatcher(@"^/v3(/.*)?$")).UsingAnyMethod())
-            .AtPriority(MappingPriority.Endpoint)
-            .RespondWith(Response.Create().WithCallback(Handle));
+        server.AddEndpoint(Request.Create().WithPath(new RegexMatcher(@"^/v3(/.*)?$")).UsingAnyMethod(), Handle);
 
     private ResponseMessage Handle(IRequestMessage request)
     {

@@ -3,7 +3,6 @@ using SmartcarClean.Emulator.World;
 using WireMock;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace SmartcarClean.Emulator.Connect;
@@ -17,12 +16,8 @@ internal sealed class ConnectPages(SmartcarWorld world, string baseUrl)
 {
     public void Register(WireMockServer server)
     {
-        server.Given(Request.Create().WithPath("/oauth/authorize", "/oauth/authorize/").UsingGet())
-            .AtPriority(MappingPriority.Endpoint)
-            .RespondWith(Response.Create().WithCallback(Authorize));
-        server.Given(Request.Create().WithPath(new RegexMatcher(@"^/connect/[^/]+/[a-z]+/?$")).UsingAnyMethod())
-            .AtPriority(MappingPriority.Endpoint)
-            .RespondWith(Response.Create().WithCallback(Step));
+        server.AddEndpoint(Request.Create().WithPath("/oauth/authorize", "/oauth/authorize/").UsingGet(), Authorize);
+        server.AddEndpoint(Request.Create().WithPath(new RegexMatcher(@"^/connect/[^/]+/[a-z]+/?$")).UsingAnyMethod(), Step);
     }
 
     private ResponseMessage Authorize(IRequestMessage request)

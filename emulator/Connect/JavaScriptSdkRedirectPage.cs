@@ -2,7 +2,6 @@ using SmartcarClean.Emulator.Applications;
 using SmartcarClean.Emulator.Http;
 using WireMock;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Types;
 using WireMock.Util;
@@ -24,12 +23,8 @@ internal static class JavaScriptSdkRedirectPage
 
     public static void Register(WireMockServer server)
     {
-        server.Given(Request.Create().WithPath(PagePath, PagePath + "/").UsingGet())
-            .AtPriority(MappingPriority.Endpoint)
-            .RespondWith(Response.Create().WithCallback(_ => HttpReplies.Html(200, Html)));
-        server.Given(Request.Create().WithPath(ScriptPath).UsingGet())
-            .AtPriority(MappingPriority.Endpoint)
-            .RespondWith(Response.Create().WithCallback(_ => JavaScript(Script)));
+        server.AddEndpoint(Request.Create().WithPath(PagePath, PagePath + "/").UsingGet(), _ => HttpReplies.Html(200, Html));
+        server.AddEndpoint(Request.Create().WithPath(ScriptPath).UsingGet(), _ => JavaScript(Script));
     }
 
     /// <summary>Where the browser is sent for a redirect to <paramref name="location"/>: the emulator's copy of the JS SDK page for Smartcar's.</summary>

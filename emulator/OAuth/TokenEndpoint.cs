@@ -3,7 +3,6 @@ using SmartcarClean.Emulator.Http;
 using SmartcarClean.Emulator.World;
 using WireMock;
 using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
 using WireMock.Server;
 
 namespace SmartcarClean.Emulator.OAuth;
@@ -15,9 +14,7 @@ namespace SmartcarClean.Emulator.OAuth;
 internal sealed class TokenEndpoint(SmartcarWorld world)
 {
     public void Register(WireMockServer server) =>
-        server.Given(Request.Create().WithPath("/oauth/token", "/oauth/token/").UsingPost())
-            .AtPriority(MappingPriority.Endpoint)
-            .RespondWith(Response.Create().WithCallback(Handle));
+        server.AddEndpoint(Request.Create().WithPath("/oauth/token", "/oauth/token/").UsingPost(), Handle);
 
     private ResponseMessage Handle(IRequestMessage request)
     {
