@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using SmartcarClean.Emulator.Applications;
 
 namespace SmartcarClean.Emulator.Testing;
 
@@ -12,21 +11,6 @@ public sealed partial class EmulatorDriver
     public const string AllScopes =
         "read_vehicle_info read_vin read_odometer read_location read_fuel read_battery read_charge control_charge "
         + "read_engine_oil read_tires read_security control_security";
-
-    /// <summary>The same two applications as the default driver, with options changed by <paramref name="configure"/>.</summary>
-    public EmulatorDriver(Action<EmulatorOptions> configure)
-    {
-        ArgumentNullException.ThrowIfNull(configure);
-        var options = new EmulatorOptions();
-        options.Applications.Add(new RegisteredApplication(ClientId, ClientSecret, [RedirectUri, "http://localhost:8000/second"]));
-        options.Applications.Add(new RegisteredApplication(OtherClientId, OtherClientSecret, [OtherRedirectUri]));
-        configure(options);
-        Emulator = SmartcarEmulator.Start(options, Clock);
-        Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
-        {
-            BaseAddress = new Uri(Emulator.BaseUrl),
-        };
-    }
 
     /// <summary>Connects with the given scopes and exchanges the code; returns the tokens.</summary>
     public async Task<TokenResponse> ConnectWithScopesAsync(string scope, string email = "driver@example.com", string brand = "TESLA")

@@ -22,10 +22,18 @@ public sealed partial class EmulatorDriver : IDisposable
     public const string OtherRedirectUri = "https://other.example.com/callback?tenant=7";
 
     public EmulatorDriver()
+        : this(_ => { })
     {
+    }
+
+    /// <summary>The same two applications as the default driver, with options changed by <paramref name="configure"/>.</summary>
+    public EmulatorDriver(Action<EmulatorOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
         var options = new EmulatorOptions();
         options.Applications.Add(new RegisteredApplication(ClientId, ClientSecret, [RedirectUri, "http://localhost:8000/second"]));
         options.Applications.Add(new RegisteredApplication(OtherClientId, OtherClientSecret, [OtherRedirectUri]));
+        configure(options);
         Emulator = SmartcarEmulator.Start(options, Clock);
         Http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false })
         {
