@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of SmartcarClean on a fresh machine: installs Debian's Chromium when it is missing, restores,
-# builds, runs the unit and the browser acceptance tests, prints "Acceptance: N scenarios, X s per scenario" and
-# "N passed, N failed, N skipped", and exits non-zero on any failure. The acceptance reports (HTML, JUnit, TRX,
-# Cucumber Messages) and, for each failed scenario, its screenshot, Playwright trace and emulator request log go to
-# artifacts/acceptance/.
+# builds, runs the unit, the emulator's and the browser acceptance tests, prints "Acceptance: N scenarios, X s per
+# scenario" and "N passed, N failed, N skipped", and exits non-zero on any failure. The acceptance reports (HTML,
+# JUnit, TRX, Cucumber Messages) and, for each failed scenario, its screenshot, Playwright trace and emulator request
+# log go to artifacts/acceptance/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -24,6 +24,7 @@ dotnet restore SmartcarClean.sln
 dotnet build SmartcarClean.sln --no-restore
 status=0
 dotnet test tests/Unit --no-build --logger "trx;LogFileName=Unit.trx" --results-directory "$results" || status=$?
+dotnet test tests/Emulator.Tests --no-build --logger "trx;LogFileName=Emulator.Tests.trx" --results-directory "$results" || status=$?
 started=$(date +%s)
 dotnet test tests/Acceptance --no-build --results-directory "$ACCEPTANCE_ARTIFACTS" \
   --logger "trx;LogFileName=acceptance.trx" --logger "junit;LogFilePath=$ACCEPTANCE_ARTIFACTS/junit.xml;FailureBodyFormat=Verbose" || status=$?

@@ -1,3 +1,7 @@
+using SmartcarClean.Emulator.Http;
+using SmartcarClean.Emulator.Steering;
+using SmartcarClean.Emulator.Steering.Faults;
+using SmartcarClean.Emulator.World;
 using WireMock;
 
 namespace SmartcarClean.Emulator;

@@ -1,4 +1,12 @@
 using System.Net;
+using SmartcarClean.Emulator.ApiV2;
+using SmartcarClean.Emulator.ApiV3;
+using SmartcarClean.Emulator.Connect;
+using SmartcarClean.Emulator.Http;
+using SmartcarClean.Emulator.OAuth;
+using SmartcarClean.Emulator.Steering;
+using SmartcarClean.Emulator.Steering.Faults;
+using SmartcarClean.Emulator.World;
 using WireMock.Exceptions;
 using WireMock.Logging;
 using WireMock.Matchers;

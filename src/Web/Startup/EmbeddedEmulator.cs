@@ -1,5 +1,6 @@
 using SmartcarClean.Application.Common;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Applications;
 
 namespace SmartcarClean.Web.Startup;
 

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using SmartcarClean.Acceptance.Drivers;
 using Reqnroll;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Steering.Faults;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.StepDefinitions;

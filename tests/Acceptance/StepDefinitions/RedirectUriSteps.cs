@@ -3,6 +3,7 @@ using SmartcarClean.Acceptance.Drivers;
 using Reqnroll;
 using SmartcarClean.Acceptance.Support;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Applications;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.StepDefinitions;

@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using SmartcarClean.Acceptance.Drivers;
 using Reqnroll;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Steering.Faults;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.StepDefinitions;

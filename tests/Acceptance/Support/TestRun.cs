@@ -1,6 +1,7 @@
 using Microsoft.Playwright;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Applications;
 
 namespace SmartcarClean.Acceptance.Support;
 

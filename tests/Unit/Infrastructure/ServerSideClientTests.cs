@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Emulator;
 using SmartcarClean.Infrastructure;
-using SmartcarClean.Unit.Emulator;
+using SmartcarClean.Emulator.Testing;
 
 namespace SmartcarClean.Unit.Infrastructure;
 

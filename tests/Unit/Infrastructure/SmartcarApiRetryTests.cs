@@ -2,8 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Application.Common;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Steering.Faults;
 using SmartcarClean.Infrastructure;
-using SmartcarClean.Unit.Emulator;
+using SmartcarClean.Emulator.Testing;
 
 namespace SmartcarClean.Unit.Infrastructure;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Steering;
 
 namespace SmartcarClean.Unit.Web;
 

@@ -1,0 +1,51 @@
+using SmartcarClean.Emulator.Http;
+using SmartcarClean.Emulator.World;
+
+namespace SmartcarClean.Emulator.ApiV3;
+
+/// <summary>The handful of v3 signals the emulator serves, read from the same state as v2.</summary>
+internal static class V3Signals
+{
+    private static readonly Signal[] All =
+    [
+        new("odometer-traveleddistance", "Odometer", "TraveledDistance",
+            (v, s, u) => new { unit = u.DistanceUnit, value = u.Distance(s.OdometerKm) }),
+        new("tractionbattery-stateofcharge", "TractionBattery", "StateOfCharge",
+            (v, s, u) => new { unit = "percent", value = Math.Round(s.BatteryPercentRemaining * 100, 1) }),
+        new("vehicleidentification-vin", "VehicleIdentification", "VIN", (v, s, u) => new { value = v.Vin }),
+        new("location-preciselocation", "Location", "PreciseLocation",
+            (v, s, u) => new { latitude = s.Latitude, longitude = s.Longitude }),
+        new("closure-islocked", "Closure", "IsLocked", (v, s, u) => new { value = s.IsLocked }),
+        new("charge-activelimit", "Charge", "ActiveLimit",
+            (v, s, u) => new { unit = "percent", value = Math.Round(s.ChargeLimit * 100, 1) }),
+    ];
+
+    public static IReadOnlyList<string> Codes { get; } = [.. All.Select(s => s.Code)];
+
+    /// <summary>The signal resource, or null for an unknown code.</summary>
+    public static object? Read(string code, Vehicle vehicle, VehicleState state, UnitSystem units, DateTimeOffset now)
+    {
+        var signal = All.FirstOrDefault(s => s.Code == code);
+        return signal is null ? null : new
+        {
+            id = signal.Code,
+            type = "signal",
+            attributes = new
+            {
+                code = signal.Code,
+                name = signal.Name,
+                group = signal.Group,
+                status = new { value = "SUCCESS" },
+                body = signal.Body(vehicle, state, units),
+            },
+            meta = new { retrievedAt = SmartcarHeaders.Iso8601(now), oemUpdatedAt = SmartcarHeaders.Iso8601(now) },
+            links = new
+            {
+                self = $"/vehicles/{vehicle.Id}/signals/{signal.Code}",
+                vehicle = $"/vehicles/{vehicle.Id}",
+            },
+        };
+    }
+
+    private sealed record Signal(string Code, string Group, string Name, Func<Vehicle, VehicleState, UnitSystem, object> Body);
+}
