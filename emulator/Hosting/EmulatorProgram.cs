@@ -2,23 +2,28 @@ using System.Text.Json;
 
 namespace SmartcarClean.Emulator.Hosting;
 
-/// <summary>Standalone host: <c>dotnet run --project emulator [-- --port N --config FILE]</c>, until Ctrl+C.</summary>
+/// <summary>
+/// Standalone host: <c>dotnet run --project emulator [-- --port N --config FILE --Emulator:NAME=VALUE]</c>, until Ctrl+C.
+/// Its settings: <see cref="HostSettings"/>.
+/// </summary>
 public static class EmulatorProgram
 {
     public const int Success = 0;
     public const int Failure = 1;
     public const int BadUsage = 2;
 
-    /// <summary>Parses the options, starts the emulator and serves until <paramref name="stop"/> is cancelled.</summary>
-    public static int Run(
-        IReadOnlyList<string> args, Func<string, string?> environment, TextWriter output, TextWriter errors, CancellationToken stop)
+    /// <summary>
+    /// Reads the settings, starts the emulator and serves until <paramref name="stop"/> is cancelled. Anything it cannot
+    /// start with is one line on <paramref name="errors"/> and exit code <see cref="BadUsage"/>.
+    /// </summary>
+    public static int Run(HostSources sources, TextWriter output, TextWriter errors, CancellationToken stop)
     {
+        ArgumentNullException.ThrowIfNull(sources);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(errors);
-        if (!HostArguments.TryParse(args, environment, out var arguments, out var error))
+        if (!HostArguments.TryParse(sources.Arguments, out var arguments, out var error))
         {
-            errors.WriteLine($"error: {error}");
-            errors.WriteLine("Run with --help for usage.");
+            errors.WriteLine($"error: {error} Run with --help for usage.");
             return BadUsage;
         }
 
@@ -28,17 +33,23 @@ public static class EmulatorProgram
             return Success;
         }
 
-        var options = new EmulatorOptions { Port = arguments.Port, EnableWireMockAdmin = arguments.WireMockAdmin };
+        if (!HostSettings.TryRead(arguments, sources, out var settings, out error))
+        {
+            errors.WriteLine($"error: {error}");
+            return BadUsage;
+        }
+
+        var options = settings.Options;
         try
         {
-            foreach (var app in ApplicationsFile.Load(arguments.ApplicationsFile))
+            foreach (var app in ApplicationsFile.Load(settings.ApplicationsFile))
             {
                 options.Applications.Add(app);
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or InvalidDataException)
         {
-            errors.WriteLine($"error: cannot read the applications file {arguments.ApplicationsFile}: {e.Message}");
+            errors.WriteLine($"error: cannot read the applications file {settings.ApplicationsFile}: {e.Message}");
             return BadUsage;
         }
 
@@ -80,6 +91,6 @@ public static class EmulatorProgram
             stop.Cancel();
         };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-        return Run(args, Environment.GetEnvironmentVariable, Console.Out, Console.Error, stop.Token);
+        return Run(HostSources.OfThisProcess(args), Console.Out, Console.Error, stop.Token);
     }
 }

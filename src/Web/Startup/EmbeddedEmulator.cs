@@ -1,6 +1,7 @@
 using SmartcarClean.Application.Common;
 using SmartcarClean.Emulator;
 using SmartcarClean.Emulator.Applications;
+using SmartcarClean.Emulator.Hosting;
 
 namespace SmartcarClean.Web.Startup;
 
@@ -18,6 +19,9 @@ namespace SmartcarClean.Web.Startup;
 public static class EmbeddedEmulator
 {
     private const string Section = "Emulator";
+
+    /// <summary>The app's own settings in the emulator's section: whether it runs, and the demo client.</summary>
+    private static readonly string[] AppOwnSettings = ["Enabled", "ClientId", "ClientSecret", "PopupRedirectUri"];
 
     public static void StartEmbeddedEmulatorWhenOffline(this WebApplicationBuilder builder)
     {
@@ -40,11 +44,12 @@ public static class EmbeddedEmulator
         var redirectUris = new[] { builder.Configuration[redirectUri], demo["PopupRedirectUri"] }
             .OfType<string>().Where(uri => uri.Length > 0).ToList();
         var application = new RegisteredApplication(demo["ClientId"] ?? string.Empty, demo["ClientSecret"] ?? string.Empty, redirectUris);
-        var options = new EmulatorOptions
+        // Every emulator setting (Port, EnableWireMockAdmin, the token lifetimes) binds as in the standalone emulator.
+        if (!EmulatorSettings.TryBind(demo, AppOwnSettings, out var options, out var problem))
         {
-            Port = demo.GetValue("Port", 0),
-            EnableWireMockAdmin = demo.GetValue("EnableWireMockAdmin", defaultValue: false),
-        };
+            throw new InvalidSettingsException(problem);
+        }
+
         options.Applications.Add(application);
 
         var emulator = Start(options);

@@ -220,6 +220,15 @@ public sealed partial class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task A_bad_emulator_setting_is_refused_in_one_line_naming_it_as_the_standalone_emulator_does()
+    {
+        await using var app = await StartAsync("Development", new() { ["Emulator__Port"] = "0", ["Emulator__AccessTokenLifetime"] = "soon" });
+
+        app.ShouldHaveRefusedWithOneLine(
+            "SmartcarClean cannot start: Emulator:AccessTokenLifetime must be a duration as [d.]hh:mm:ss, e.g. 00:05:30, got 'soon'.");
+    }
+
+    [Fact]
     public async Task A_known_proxy_that_is_not_an_address_is_refused_in_one_line()
     {
         await using var app = await StartAsync("Development", new() { ["ForwardedHeaders__KnownProxies__0"] = "proxy.example.com" });
