@@ -2,7 +2,9 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Tokens;
+using SmartcarClean.Application.Validation;
 
 namespace SmartcarClean.Application;
 

@@ -1,4 +1,7 @@
 using System.Globalization;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.VehicleData;
 
 namespace SmartcarClean.Application.Common;
 

@@ -1,5 +1,5 @@
 using Polly.Timeout;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
 
 namespace SmartcarClean.Infrastructure.Smartcar;
 

@@ -3,7 +3,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.VehicleData;
 
 namespace SmartcarClean.Infrastructure.Smartcar;
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
 
 namespace SmartcarClean.Web.Services;
 

@@ -1,4 +1,4 @@
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Emulator;
 
 namespace SmartcarClean.Web.Services;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SmartcarClean.Acceptance.Runner;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Emulator;
 
 namespace SmartcarClean.Acceptance.Support;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 using SmartcarClean.Domain.Vehicles;
 

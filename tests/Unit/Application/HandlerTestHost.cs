@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SmartcarClean.Application;
-using SmartcarClean.Application.Common;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Domain.Vehicles;
 using SmartcarClean.Infrastructure.Persistence;
 

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.GetVehicleDetails;
 using SmartcarClean.Application.Vehicles.SetVehicleLock;
 

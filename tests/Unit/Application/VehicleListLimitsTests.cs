@@ -1,4 +1,4 @@
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 
 namespace SmartcarClean.Unit.Application;

@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Infrastructure;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

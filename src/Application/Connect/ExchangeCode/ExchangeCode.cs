@@ -1,6 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Connect.ExchangeCode;

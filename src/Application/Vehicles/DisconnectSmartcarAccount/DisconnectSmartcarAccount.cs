@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Tokens;
 
 namespace SmartcarClean.Application.Vehicles.DisconnectSmartcarAccount;
 

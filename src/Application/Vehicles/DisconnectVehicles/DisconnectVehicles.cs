@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Tokens;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.DisconnectVehicles;

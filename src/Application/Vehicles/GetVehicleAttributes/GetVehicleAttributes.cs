@@ -2,6 +2,10 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Tokens;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.GetVehicleAttributes;

@@ -1,5 +1,8 @@
 using Mediator;
 using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Tokens;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.GetVehicleDetails;

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Mediator;
 
-namespace SmartcarClean.Application.Common;
+namespace SmartcarClean.Application.Validation;
 
 /// <summary>Runs every validator of a request before its handler; invalid input never reaches a handler.</summary>
 internal sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)

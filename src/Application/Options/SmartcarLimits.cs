@@ -1,4 +1,4 @@
-namespace SmartcarClean.Application.Common;
+namespace SmartcarClean.Application.Options;
 
 /// <summary>
 /// How much of Smartcar's answers one page view reads, so that a broken or hostile answer (a vehicle count of

@@ -1,7 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Ports;
 using SmartcarClean.Domain.Vehicles;
 
-namespace SmartcarClean.Application.Common;
+namespace SmartcarClean.Application.Tokens;
 
 /// <summary>Finds the current user's connection that reaches a vehicle, and a good access token for it.</summary>
 internal sealed class VehicleAccess(IApplicationDbContext db, ICurrentUser user, AccessTokens accessTokens)

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Domain.Connect;
 using SmartcarClean.Domain.Vehicles;
 
-namespace SmartcarClean.Application.Common;
+namespace SmartcarClean.Application.Ports;
 
 /// <summary>The app's data as the use cases see it. EF Core is the unit of work; no repositories over it.</summary>
 public interface IApplicationDbContext

@@ -1,4 +1,4 @@
-namespace SmartcarClean.Application.Common;
+namespace SmartcarClean.Application.Options;
 
 /// <summary>How the app reaches Smartcar. Pointing it at the emulator or at real Smartcar is only a matter of these values.</summary>
 public sealed class SmartcarOptions
@@ -56,16 +56,4 @@ public sealed class SmartcarOptions
 
     /// <summary>The v3 Vehicle API the server-side flow calls with the application token and <c>sc-user-id</c>.</summary>
     public Uri VehicleApiBaseUrl { get; set; } = new("https://vehicle.api.smartcar.com");
-}
-
-public enum ConnectFlow
-{
-    /// <summary>Connect returns a code; the app exchanges it for the owner's access and refresh tokens (API v2.0).</summary>
-    Classic,
-
-    /// <summary>
-    /// Connect returns the Smartcar <c>user_id</c>; the app calls API v3 with one application token
-    /// (client_credentials) and <c>sc-user-id</c>, so it keeps no per-user tokens.
-    /// </summary>
-    ServerSide,
 }

@@ -1,4 +1,4 @@
-namespace SmartcarClean.Application.Common;
+namespace SmartcarClean.Application.Ports;
 
 /// <summary>Who is asking: the signed-in user, and the sign-in session (one browser) the request comes from.</summary>
 public interface ICurrentUser

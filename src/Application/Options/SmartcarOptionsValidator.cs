@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using SmartcarClean.Domain.Connect;
 
-namespace SmartcarClean.Application.Common;
+namespace SmartcarClean.Application.Options;
 
 /// <summary>Checked at start-up: the app refuses to start on settings Smartcar would refuse, naming the setting and the rule.</summary>
 internal sealed class SmartcarOptionsValidator : IValidateOptions<SmartcarOptions>

@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SmartcarClean.Application.Ports;
 using SmartcarClean.Domain.Vehicles;
 
-namespace SmartcarClean.Application.Common;
+namespace SmartcarClean.Application.Tokens;
 
 /// <summary>
 /// Hands out a connection's access token for an API call, refreshing it first when it is about to expire.
@@ -111,12 +111,4 @@ internal sealed class AccessTokens(
         connection.MarkReconnectNeeded();
         await db.SaveChangesAsync(cancellationToken);
     }
-}
-
-/// <summary>One lock per connection, for the whole app (a singleton), so refreshes of one connection never overlap.</summary>
-internal sealed class RefreshLocks
-{
-    private readonly ConcurrentDictionary<Guid, SemaphoreSlim> _locks = new();
-
-    public SemaphoreSlim For(Guid connectionId) => _locks.GetOrAdd(connectionId, _ => new SemaphoreSlim(1, 1));
 }
