@@ -68,6 +68,14 @@ internal sealed class HandlerTestHost : IDisposable
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
     }
 
+    /// <summary>Runs an internal step of a use case (a service, not a request) in its own scope, as its handler would.</summary>
+    public async Task<T> RunStepAsync<TStep, T>(Func<TStep, Task<T>> run)
+        where TStep : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await run(scope.ServiceProvider.GetRequiredService<TStep>());
+    }
+
     /// <summary>A whole classic Connect for the current user: StartConnect, then a redirect with a code and its state.</summary>
     public async Task ConnectAsync(string code = "code-1")
     {

@@ -1,10 +1,11 @@
 using FluentValidation;
 
-namespace SmartcarClean.Application.Connect.ExchangeCode;
+namespace SmartcarClean.Application.Connect.HandleRedirect;
 
-internal sealed class ExchangeCodeValidator : AbstractValidator<ExchangeCode>
+/// <summary>Checked by each step before the code goes to Smartcar, whoever called the step.</summary>
+internal sealed class AuthorizationCodeValidator : AbstractValidator<AuthorizationCode>
 {
-    public ExchangeCodeValidator()
+    public AuthorizationCodeValidator()
     {
         RuleFor(c => c.Code).NotEmpty().MaximumLength(256);
         RuleFor(c => c.RedirectUri)

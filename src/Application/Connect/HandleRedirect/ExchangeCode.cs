@@ -1,26 +1,30 @@
-using Mediator;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Domain.Vehicles;
 
-namespace SmartcarClean.Application.Connect.ExchangeCode;
+namespace SmartcarClean.Application.Connect.HandleRedirect;
 
-/// <summary>Trades an authorization code for tokens and keeps them, with the vehicles they reach, for the current user.</summary>
-public sealed record ExchangeCode(string Code, string? RedirectUri) : ICommand<Guid>
-{
-    public override string ToString() => $"ExchangeCode {{ RedirectUri = {RedirectUri} }}";
-}
-
-internal sealed class ExchangeCodeHandler(
+/// <summary>
+/// HandleRedirect's exchange step (classic flow): trades an authorization code for tokens and keeps them, with the
+/// vehicles they reach, for the current user. Internal: only HandleRedirect runs it, once the state is checked.
+/// </summary>
+internal sealed class ExchangeCode(
     IApplicationDbContext db,
     ICurrentUser user,
     ISmartcarAuth auth,
     ISmartcarApi api,
-    TimeProvider time) : ICommandHandler<ExchangeCode, Guid>
+    IValidator<AuthorizationCode> validator,
+    TimeProvider time)
 {
-    public async ValueTask<Guid> Handle(ExchangeCode command, CancellationToken cancellationToken)
+    /// <returns>The id of the new connection.</returns>
+    /// <exception cref="ValidationException">The code or redirect URI is not one Connect sends.</exception>
+    /// <exception cref="SmartcarAuthException">Smartcar refused the code.</exception>
+    /// <exception cref="SmartcarApiException">Smartcar could not list the vehicles, or could not be reached.</exception>
+    public async Task<Guid> RunAsync(AuthorizationCode code, CancellationToken cancellationToken)
     {
-        var response = await auth.ExchangeCodeAsync(command.Code, command.RedirectUri, cancellationToken);
+        await validator.ValidateAndThrowAsync(code, cancellationToken);
+        var response = await auth.ExchangeCodeAsync(code.Code, code.RedirectUri, cancellationToken);
         var tokens = TokenSet.Issued(response.AccessToken, response.RefreshToken, response.ExpiresInSeconds, time.GetUtcNow());
         var vehicleIds = (await api.ListVehicleIdsAsync(tokens.AccessToken, cancellationToken)).Ids;
 
