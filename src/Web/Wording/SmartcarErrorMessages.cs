@@ -1,16 +1,28 @@
+using System.Diagnostics;
 using System.Globalization;
 using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.VehicleData;
 
-namespace SmartcarClean.Application.Common;
+namespace SmartcarClean.Web.Wording;
 
-/// <summary>What to tell a person when Smartcar's API says no, by the error's documented type and code.</summary>
+/// <summary>
+/// What to tell a person when Smartcar's part could not be shown or done: the Application gives the reason, this class
+/// the sentence (for a Smartcar API error, by its documented type and code).
+/// </summary>
 public static class SmartcarErrorMessages
 {
-    /// <summary>Smartcar refused the app's own credentials (client_credentials): nothing the user can mend.</summary>
-    public const string ApplicationNotAuthorized =
-        "This app could not sign in to Smartcar, so your cars cannot be shown right now. Please try again later.";
+    public static string For(SmartcarProblem problem) => problem switch
+    {
+        SmartcarProblem.Refused refused => For(refused.Error),
+        SmartcarProblem.NotAllowed notAllowed => ForMissingPermission(notAllowed.Permission),
+        SmartcarProblem.ListCutShort cut => ForCutShort(cut.Cut, cut.Shown, cut.Limits),
+        SmartcarProblem.PastDeadline late => PastDeadline(late.Deadline, late.Shown),
+        SmartcarProblem.ApplicationNotAuthorized =>
+            "This app could not sign in to Smartcar, so your cars cannot be shown right now. Please try again later.",
+        _ => throw new UnreachableException($"No wording for {problem.GetType().Name}."),
+    };
 
     public static string For(SmartcarApiException error) => error.Type switch
     {
@@ -24,20 +36,20 @@ public static class SmartcarErrorMessages
         _ => error.SuggestedUserMessage ?? error.Description ?? "Smartcar could not do this right now. Please try again later.",
     };
 
-    /// <summary>Why a vehicle list shows only <paramref name="shown"/> cars: the app stopped reading Smartcar's pages.</summary>
-    public static string ForCutShort(ListingCut cut, int shown, SmartcarLimits limits) => cut switch
+    // Why a vehicle list shows only this many cars: the app stopped reading Smartcar's pages.
+    private static string ForCutShort(ListingCut cut, int shown, SmartcarLimits limits) => cut switch
     {
         ListingCut.TooManyVehicles => $"Smartcar's answer kept going past {limits.MaxVehicles} cars; showing the first {shown}.",
         ListingCut.TooManyPages => $"Smartcar's answer kept going past {limits.MaxPages} pages; {Showing(shown)}.",
         _ => $"Smartcar's answer went back over cars it had already sent; {Showing(shown)}.",
     };
 
-    /// <summary>The page's deadline ended the calls still waiting for Smartcar.</summary>
-    public static string PastDeadline(TimeSpan deadline, int shown) =>
+    // The page's deadline ended the calls still waiting for Smartcar.
+    private static string PastDeadline(TimeSpan deadline, int shown) =>
         $"Smartcar took longer than {Describe(deadline)} to answer; {Showing(shown)}.";
 
-    /// <summary>A PERMISSION error for something that needs <paramref name="permission"/>: what the user did not allow.</summary>
-    public static string ForMissingPermission(string permission) =>
+    // A PERMISSION error for something that needs this permission: what the user did not allow.
+    private static string ForMissingPermission(string permission) =>
         $"You did not allow this app to {WhatItAllows(permission)}. Connect again and allow it.";
 
     private static string WhatItAllows(string permission) => permission switch
