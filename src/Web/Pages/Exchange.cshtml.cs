@@ -17,26 +17,9 @@ public sealed class ExchangeModel(ISender sender) : PageModel
 {
     public ConnectFailure? Failure { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(
-        string? code,
-        string? state,
-        string? error,
-        [FromQuery(Name = "error_description")] string? errorDescription,
-        [FromQuery(Name = "error_message")] string? errorMessage,
-        string? vin,
-        string? make,
-        string? model,
-        string? year,
-        [FromQuery(Name = "user_id")] string? userId,
-        CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(ConnectRedirect redirect, CancellationToken cancellationToken)
     {
-        var redirect = new HandleRedirect(code, state, error, errorDescription)
-        {
-            Vehicle = new SharedVehicle(vin, make, model, year),
-            ErrorMessage = errorMessage,
-            UserId = userId,
-        };
-        var outcome = await sender.Send(redirect, cancellationToken);
+        var outcome = await sender.Send(redirect.ToRequest(), cancellationToken);
         if (outcome.Succeeded)
         {
             // Redirect, so the code leaves the address bar and the history.
@@ -48,25 +31,10 @@ public sealed class ExchangeModel(ISender sender) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(
-        string? code,
-        string? state,
-        string? error,
-        [FromForm(Name = "error_description")] string? errorDescription,
-        string? vin,
-        string? make,
-        string? model,
-        string? year,
-        [FromForm(Name = "user_id")] string? userId,
-        CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(ConnectRedirect redirect, CancellationToken cancellationToken)
     {
         // The JavaScript SDK's message has no error_message: a configuration_error arrives without it.
-        var redirect = new HandleRedirect(code, state, error, errorDescription)
-        {
-            Vehicle = new SharedVehicle(vin, make, model, year),
-            UserId = userId,
-        };
-        var outcome = await sender.Send(redirect, cancellationToken);
+        var outcome = await sender.Send(redirect.ToRequest() with { ErrorMessage = null }, cancellationToken);
         if (outcome.Failure is not { } failure)
         {
             return new JsonResult(new { connected = true, next = Url.Page("/Vehicles") });
@@ -78,4 +46,42 @@ public sealed class ExchangeModel(ISender sender) : PageModel
             StatusCode = StatusCodes.Status400BadRequest,
         };
     }
+}
+
+/// <summary>
+/// What Connect's redirect carries (<c>GET</c>, in the query) or the pop-up's script posts (<c>POST</c>, as a form),
+/// under Smartcar's names.
+/// </summary>
+public sealed record ConnectRedirect
+{
+    public string? Code { get; init; }
+
+    public string? State { get; init; }
+
+    public string? Error { get; init; }
+
+    [BindProperty(Name = "error_description")]
+    public string? ErrorDescription { get; init; }
+
+    [BindProperty(Name = "error_message")]
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>The vehicle a user may share with <c>vehicle_incompatible</c>.</summary>
+    public string? Vin { get; init; }
+
+    public string? Make { get; init; }
+
+    public string? Model { get; init; }
+
+    public string? Year { get; init; }
+
+    [BindProperty(Name = "user_id")]
+    public string? UserId { get; init; }
+
+    public HandleRedirect ToRequest() => new(Code, State, Error, ErrorDescription)
+    {
+        Vehicle = new SharedVehicle(Vin, Make, Model, Year),
+        ErrorMessage = ErrorMessage,
+        UserId = UserId,
+    };
 }
