@@ -2,7 +2,10 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Connect.HandleRedirect;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Tokens;
+using SmartcarClean.Application.Validation;
 
 namespace SmartcarClean.Application;
 
@@ -25,6 +28,9 @@ public static class DependencyInjection
         services.AddScoped<VehicleAccess>();
         services.AddSingleton<ApplicationTokenCache>();
         services.AddScoped<ApplicationTokens>();
+        // HandleRedirect's steps: services, not requests, so the only way in is the one that checks the state.
+        services.AddScoped<ExchangeCode>();
+        services.AddScoped<LinkSmartcarUser>();
         return services;
     }
 }

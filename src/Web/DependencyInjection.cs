@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
 using SmartcarClean.Web.Authentication;
 using SmartcarClean.Web.Pipeline;
 using SmartcarClean.Web.Security;

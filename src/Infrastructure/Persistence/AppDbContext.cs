@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
 using SmartcarClean.Domain.Connect;
 using SmartcarClean.Domain.Vehicles;
 using SmartcarClean.Infrastructure.Identity;

@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Polly.Timeout;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
 
 namespace SmartcarClean.Infrastructure.Smartcar;
 

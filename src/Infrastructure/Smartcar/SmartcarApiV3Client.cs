@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.VehicleData;
 
 namespace SmartcarClean.Infrastructure.Smartcar;
 

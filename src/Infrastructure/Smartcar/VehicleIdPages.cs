@@ -1,4 +1,5 @@
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.VehicleData;
 
 namespace SmartcarClean.Infrastructure.Smartcar;
 

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
 
 namespace SmartcarClean.Web.Authentication;
 

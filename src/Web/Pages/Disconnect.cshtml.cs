@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartcarClean.Application.Vehicles.DisconnectVehicles;
+using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Web.Pages;
 
@@ -24,12 +25,12 @@ public sealed class DisconnectModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await sender.Send(new DisconnectVehicles(Id), cancellationToken);
-        if (outcome.NotFound)
+        if (outcome is DisconnectVehiclesOutcome.NotFound)
         {
             return NotFound();
         }
 
-        DisconnectMessage = outcome.Message;
+        DisconnectMessage = CommandMessages.For(outcome);
         return RedirectToPage("/Vehicles");
     }
 }

@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartcarClean.Application.Vehicles.DisconnectSmartcarAccount;
+using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Web.Pages;
 
@@ -26,19 +27,17 @@ public sealed class DisconnectSmartcarAccountModel(ISender sender) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         var outcome = await sender.Send(new DisconnectSmartcarAccount(Id), cancellationToken);
-        if (outcome.NotFound)
+        switch (outcome)
         {
-            return NotFound();
+            case DisconnectSmartcarAccountOutcome.NotFound:
+                return NotFound();
+            case DisconnectSmartcarAccountOutcome.Failed:
+                // Smartcar could not remove the account: nothing changed, so the user can try again from here.
+                ModelState.AddModelError(string.Empty, CommandMessages.For(outcome));
+                return Page();
         }
 
-        if (!outcome.Succeeded)
-        {
-            // Smartcar could not remove the account: nothing changed, so the user can try again from here.
-            ModelState.AddModelError(string.Empty, outcome.Message);
-            return Page();
-        }
-
-        DisconnectMessage = outcome.Message;
+        DisconnectMessage = CommandMessages.For(outcome);
         return RedirectToPage("/Vehicles");
     }
 }

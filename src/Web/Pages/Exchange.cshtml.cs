@@ -2,8 +2,8 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartcarClean.Application.Connect.HandleRedirect;
-using SmartcarClean.Domain.Connect;
 using SmartcarClean.Web.Security;
+using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Web.Pages;
 
@@ -17,26 +17,9 @@ public sealed class ExchangeModel(ISender sender) : PageModel
 {
     public ConnectFailure? Failure { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(
-        string? code,
-        string? state,
-        string? error,
-        [FromQuery(Name = "error_description")] string? errorDescription,
-        [FromQuery(Name = "error_message")] string? errorMessage,
-        string? vin,
-        string? make,
-        string? model,
-        string? year,
-        [FromQuery(Name = "user_id")] string? userId,
-        CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(ConnectRedirect redirect, CancellationToken cancellationToken)
     {
-        var redirect = new HandleRedirect(code, state, error, errorDescription)
-        {
-            Vehicle = new SharedVehicle(vin, make, model, year),
-            ErrorMessage = errorMessage,
-            UserId = userId,
-        };
-        var outcome = await sender.Send(redirect, cancellationToken);
+        var outcome = await sender.Send(redirect.ToRequest(), cancellationToken);
         if (outcome.Succeeded)
         {
             // Redirect, so the code leaves the address bar and the history.
@@ -48,69 +31,57 @@ public sealed class ExchangeModel(ISender sender) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(
-        string? code,
-        string? state,
-        string? error,
-        [FromForm(Name = "error_description")] string? errorDescription,
-        string? vin,
-        string? make,
-        string? model,
-        string? year,
-        [FromForm(Name = "user_id")] string? userId,
-        CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(ConnectRedirect redirect, CancellationToken cancellationToken)
     {
         // The JavaScript SDK's message has no error_message: a configuration_error arrives without it.
-        var redirect = new HandleRedirect(code, state, error, errorDescription)
-        {
-            Vehicle = new SharedVehicle(vin, make, model, year),
-            UserId = userId,
-        };
-        var outcome = await sender.Send(redirect, cancellationToken);
+        var outcome = await sender.Send(redirect.ToRequest() with { ErrorMessage = null }, cancellationToken);
         if (outcome.Failure is not { } failure)
         {
             return new JsonResult(new { connected = true, next = Url.Page("/Vehicles") });
         }
 
-        var (title, message) = Explain(failure);
+        var (title, message) = ConnectFailureMessages.Explain(failure);
         return new JsonResult(new { connected = false, reason = failure.Reason.ToString(), title, message })
         {
             StatusCode = StatusCodes.Status400BadRequest,
         };
     }
+}
 
-    public (string Title, string Message) Explain(ConnectFailure failure) => failure.Reason switch
+/// <summary>
+/// What Connect's redirect carries (<c>GET</c>, in the query) or the pop-up's script posts (<c>POST</c>, as a form),
+/// under Smartcar's names.
+/// </summary>
+public sealed record ConnectRedirect
+{
+    public string? Code { get; init; }
+
+    public string? State { get; init; }
+
+    public string? Error { get; init; }
+
+    [BindProperty(Name = "error_description")]
+    public string? ErrorDescription { get; init; }
+
+    [BindProperty(Name = "error_message")]
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>The vehicle a user may share with <c>vehicle_incompatible</c>.</summary>
+    public string? Vin { get; init; }
+
+    public string? Make { get; init; }
+
+    public string? Model { get; init; }
+
+    public string? Year { get; init; }
+
+    [BindProperty(Name = "user_id")]
+    public string? UserId { get; init; }
+
+    public HandleRedirect ToRequest() => new(Code, State, Error, ErrorDescription)
     {
-        ConnectFailureReason.InvalidState => ("This sign-in link is not valid", failure.State switch
-        {
-            StateCheck.Missing => "The link back from Smartcar is incomplete.",
-            StateCheck.Expired => "It took longer than 10 minutes to finish connecting, so the link has expired.",
-            StateCheck.Reused => "This link has already been used.",
-            _ => "This link was not started from this browser.",
-        } + " Nothing was connected. Please start again."),
-        ConnectFailureReason.ConnectError => failure.Error switch
-        {
-            ConnectError.AccessDenied => ("You did not allow access",
-                "You chose not to share your car with this app, so nothing was connected. You can connect whenever you like."),
-            ConnectError.VehicleIncompatible => ("Your car is not compatible",
-                (failure.Vehicle is { } vehicle ? $"Smartcar cannot connect your {vehicle} yet." : "Smartcar cannot connect this car yet.")
-                + " You can try another car."),
-            ConnectError.InvalidSubscription => ("Your connected services subscription is not active",
-                "Activate your car's connected services with its manufacturer, then connect again."),
-            ConnectError.NoVehicles => ("No cars found",
-                "Your connected services account has no cars. Add your car to the account, then connect again."),
-            ConnectError.ConfigurationError => ("Smartcar reported a problem",
-                (failure.ErrorMessage is { Length: > 0 } shown ? $"Connect said: \u201c{shown}\u201d " : "")
-                + "Connect stopped because of a configuration problem. Please try again; if it keeps happening, contact us."),
-            ConnectError.ServerError => ("Smartcar had a problem",
-                "Smartcar could not finish connecting your car. Please try again in a few minutes."),
-            _ => ("Connecting did not finish", "Smartcar ended the connection without connecting your car. Please try again."),
-        },
-        ConnectFailureReason.MissingCode => ("This sign-in link is not valid",
-            "The link back from Smartcar has no authorization code. Nothing was connected. Please start again."),
-        ConnectFailureReason.SmartcarUserNotConfirmed => ("We could not confirm who connected",
-            "Smartcar could not confirm who connected. Nothing was connected. Please start again."),
-        _ => ("We could not finish connecting your car",
-            "Smartcar did not accept the sign-in. Nothing was connected. Please start again."),
+        Vehicle = new SharedVehicle(Vin, Make, Model, Year),
+        ErrorMessage = ErrorMessage,
+        UserId = UserId,
     };
 }

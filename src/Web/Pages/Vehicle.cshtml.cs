@@ -1,8 +1,12 @@
+using System.Diagnostics;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SmartcarClean.Application.Outcomes;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.GetVehicleDetails;
 using SmartcarClean.Application.Vehicles.SetVehicleLock;
+using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Web.Pages;
 
@@ -12,7 +16,10 @@ public sealed record ReadingRow(string Label, string TestId, string Text, string
 /// <summary><c>/vehicles/{id}</c>: what the owner let the app see of one car, and Lock / Unlock.</summary>
 public sealed class VehicleModel(ISender sender) : PageModel
 {
-    public VehicleDetailsOutcome Outcome { get; private set; } = new(null, NotFound: false, ReconnectNeeded: false, null);
+    /// <summary>Null when the address was refused before the car was asked for (see the page's validation summary).</summary>
+    public VehicleDetailsOutcome? Outcome { get; private set; }
+
+    public VehicleDetails? Details => (Outcome as VehicleDetailsOutcome.Found)?.Details;
 
     /// <summary>The result of the last Lock or Unlock, carried across the redirect that follows the POST.</summary>
     [TempData]
@@ -25,7 +32,7 @@ public sealed class VehicleModel(ISender sender) : PageModel
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken cancellationToken)
     {
         Outcome = await sender.Send(new GetVehicleDetails(id), cancellationToken);
-        if (Outcome.NotFound)
+        if (Outcome is VehicleDetailsOutcome.NotFound)
         {
             return NotFound();
         }
@@ -38,7 +45,7 @@ public sealed class VehicleModel(ISender sender) : PageModel
     public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken) => SetLockAsync(id, false, cancellationToken);
 
     /// <summary>The readings as the page shows them: one row each, with units and the time the car recorded it.</summary>
-    public IReadOnlyList<ReadingRow> Rows => Outcome.Details is not { } d ? [] :
+    public IReadOnlyList<ReadingRow> Rows => Details is not { } d ? [] :
     [
         .. Row("VIN", "vin", d.Vin, v => v.Vin),
         .. Row("Odometer", "odometer", d.Odometer, (v, units) => Distance(v.Distance, units)),
@@ -52,7 +59,7 @@ public sealed class VehicleModel(ISender sender) : PageModel
     ];
 
     /// <summary>A link to the car's position on a public map, when its location was read.</summary>
-    public string? MapLink => Outcome.Details?.Location?.Reading?.Value is { } at
+    public string? MapLink => Details?.Location is DataItem<Location>.Read { Reading.Value: var at }
         ? Invariant($"https://www.openstreetmap.org/?mlat={at.Latitude}&mlon={at.Longitude}#map=15/{at.Latitude}/{at.Longitude}")
         : null;
 
@@ -67,14 +74,19 @@ public sealed class VehicleModel(ISender sender) : PageModel
             yield break;
         }
 
-        yield return item.Reading is { } reading
-            ? new ReadingRow(label, testId, text(reading.Value, reading.UnitSystem), Age(reading.DataAge))
-            : new ReadingRow(label, testId, item.Problem ?? "Not available.", null, item.MissingPermission);
+        yield return item switch
+        {
+            DataItem<T>.Read { Reading: var reading } =>
+                new ReadingRow(label, testId, text(reading.Value, reading.UnitSystem), Age(reading.DataAge)),
+            DataItem<T>.Failed { Problem: var problem } =>
+                new ReadingRow(label, testId, SmartcarErrorMessages.For(problem), null, (problem as SmartcarProblem.NotAllowed)?.Permission),
+            _ => throw new UnreachableException($"A reading is read or failed, not {item.GetType().Name}."),
+        };
     }
 
     /// <summary>Connect again for this car's brand, asking for the permission Smartcar said was missing.</summary>
     public string ReconnectFor(string permission) =>
-        $"/login?permission={Uri.EscapeDataString(permission)}&make={Uri.EscapeDataString(Outcome.Details?.Attributes.Make ?? "")}";
+        $"/login?permission={Uri.EscapeDataString(permission)}&make={Uri.EscapeDataString(Details?.Attributes.Make ?? "")}";
 
     private static string Distance(double value, string unitSystem) => Invariant($"{value:N0} {(unitSystem == "imperial" ? "mi" : "km")}");
 
@@ -90,13 +102,15 @@ public sealed class VehicleModel(ISender sender) : PageModel
     private async Task<IActionResult> SetLockAsync(string id, bool locked, CancellationToken cancellationToken)
     {
         var outcome = await sender.Send(new SetVehicleLock(id, locked), cancellationToken);
-        if (outcome.NotFound)
+        if (outcome is SetVehicleLockOutcome.NotFound)
         {
             return NotFound();
         }
 
-        CommandMessage = outcome.Message;
-        CommandMissingPermission = outcome.MissingPermission;
+        CommandMessage = CommandMessages.For(outcome);
+        CommandMissingPermission = outcome is SetVehicleLockOutcome.Failed { Problem: SmartcarProblem.NotAllowed notAllowed }
+            ? notAllowed.Permission
+            : null;
         return RedirectToPage(new { id });
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
 
 namespace SmartcarClean.Web.Security;
 

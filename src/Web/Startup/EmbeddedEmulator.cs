@@ -1,4 +1,4 @@
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Emulator;
 using SmartcarClean.Emulator.Applications;
 using SmartcarClean.Emulator.Hosting;

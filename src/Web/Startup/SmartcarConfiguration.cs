@@ -1,4 +1,4 @@
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
 
 namespace SmartcarClean.Web.Startup;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Reqnroll;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Emulator;
 
 namespace SmartcarClean.Acceptance.Support;

@@ -1,5 +1,5 @@
 using Microsoft.Playwright;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Emulator;
 using SmartcarClean.Emulator.Applications;
 

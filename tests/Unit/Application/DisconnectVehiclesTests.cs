@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.DisconnectVehicles;
+using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Unit.Application;
 
@@ -16,7 +18,8 @@ public sealed class DisconnectVehiclesTests : IDisposable
 
         var outcome = await _host.SendAsync(new DisconnectVehicles("v-1"));
 
-        outcome.ShouldBe(new CommandOutcome(true, "Your car was disconnected."));
+        outcome.ShouldBe(new DisconnectVehiclesOutcome.Disconnected(Cars: 1, ForgottenHereOnly: 0));
+        CommandMessages.For(outcome).ShouldBe("Your car was disconnected.");
         _host.Smartcar.Disconnects.ShouldBe(["v-1 access-1"]);
         var connection = await _host.QueryDbAsync(db => db.Connections.SingleAsync());
         connection.Vehicles.Select(v => v.SmartcarVehicleId).ShouldBe(["v-2"]);
@@ -31,8 +34,9 @@ public sealed class DisconnectVehiclesTests : IDisposable
 
         var outcome = await _host.SendAsync(new DisconnectVehicles(null));
 
-        outcome.ShouldBe(new CommandOutcome(
-            false, "Nothing was disconnected. Smartcar is limiting requests right now. Please try again in a few minutes."));
+        outcome.ShouldBeOfType<DisconnectVehiclesOutcome.Stopped>().CarsDisconnected.ShouldBe(0);
+        CommandMessages.For(outcome)
+            .ShouldBe("Nothing was disconnected. Smartcar is limiting requests right now. Please try again in a few minutes.");
         var connection = await _host.QueryDbAsync(db => db.Connections.SingleAsync());
         connection.Vehicles.Select(v => v.SmartcarVehicleId).Order().ShouldBe(["v-1", "v-2"]);
     }
@@ -57,7 +61,7 @@ public sealed class DisconnectVehiclesTests : IDisposable
 
         var outcome = await _host.SendAsync(new DisconnectVehicles(null));
 
-        outcome.Succeeded.ShouldBeTrue();
+        outcome.ShouldBeOfType<DisconnectVehiclesOutcome.Disconnected>();
         (await _host.QueryDbAsync(db => db.Connections.Select(c => c.OwnerId).ToListAsync())).ShouldBe([firstUser]);
     }
 
@@ -67,7 +71,7 @@ public sealed class DisconnectVehiclesTests : IDisposable
         await _host.ConnectAsync();
         _host.Smartcar.CommandFailure = new SmartcarApiException(401, "AUTHENTICATION", null, "revoked");
 
-        (await _host.SendAsync(new DisconnectVehicles("v-1"))).Succeeded.ShouldBeTrue();
+        (await _host.SendAsync(new DisconnectVehicles("v-1"))).ShouldBeOfType<DisconnectVehiclesOutcome.Disconnected>();
 
         (await _host.QueryDbAsync(db => db.Connections.CountAsync())).ShouldBe(0);
     }
@@ -78,7 +82,7 @@ public sealed class DisconnectVehiclesTests : IDisposable
         await _host.ConnectAsync();
         _host.User.Id = "browser-b";
 
-        (await _host.SendAsync(new DisconnectVehicles("v-1"))).NotFound.ShouldBeTrue();
+        (await _host.SendAsync(new DisconnectVehicles("v-1"))).ShouldBeOfType<DisconnectVehiclesOutcome.NotFound>();
 
         _host.Smartcar.Disconnects.ShouldBeEmpty();
         (await _host.QueryDbAsync(db => db.Connections.CountAsync())).ShouldBe(1);

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 using SmartcarClean.Domain.Vehicles;
+using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Unit.Application;
 
@@ -136,7 +138,7 @@ public sealed class GetVehicleAttributesTests : IDisposable
 
         var connection = (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem();
 
-        connection.Problem.ShouldBe("Your car's manufacturer did not answer. Please try again later.");
+        SmartcarErrorMessages.For(connection.Problem.ShouldNotBeNull()).ShouldBe("Your car's manufacturer did not answer. Please try again later.");
         connection.ReconnectNeeded.ShouldBeFalse();
         (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeFalse();
     }

@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SmartcarClean.Application;
-using SmartcarClean.Application.Common;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Domain.Vehicles;
 using SmartcarClean.Infrastructure.Persistence;
 
@@ -64,6 +66,14 @@ internal sealed class HandlerTestHost : IDisposable
     {
         await using var scope = _services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ISender>().Send(query);
+    }
+
+    /// <summary>Runs an internal step of a use case (a service, not a request) in its own scope, as its handler would.</summary>
+    public async Task<T> RunStepAsync<TStep, T>(Func<TStep, Task<T>> run)
+        where TStep : notnull
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await run(scope.ServiceProvider.GetRequiredService<TStep>());
     }
 
     /// <summary>A whole classic Connect for the current user: StartConnect, then a redirect with a code and its state.</summary>

@@ -1,11 +1,16 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using SmartcarClean.Application.Common;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Outcomes;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Tokens;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.DisconnectSmartcarAccount;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 using SmartcarClean.Domain.Connect;
+using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Unit.Application;
 
@@ -220,7 +225,9 @@ public sealed class ServerSideFlowTests : IDisposable
 
         var overview = await _host.SendAsync(new GetVehicleAttributes());
 
-        overview.Connections.ShouldHaveSingleItem().Problem.ShouldBe(SmartcarErrorMessages.ApplicationNotAuthorized);
+        var problem = overview.Connections.ShouldHaveSingleItem().Problem.ShouldBeOfType<SmartcarProblem.ApplicationNotAuthorized>();
+        SmartcarErrorMessages.For(problem)
+            .ShouldBe("This app could not sign in to Smartcar, so your cars cannot be shown right now. Please try again later.");
         (await _host.QueryDbAsync(db => db.SmartcarUserLinks.CountAsync())).ShouldBe(1);
 
         _host.Smartcar.ApplicationTokenFailure = null;
@@ -235,7 +242,8 @@ public sealed class ServerSideFlowTests : IDisposable
 
         var connection = (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem();
 
-        connection.Problem.ShouldBe("Smartcar is limiting requests right now. Please try again in 30 seconds.");
+        SmartcarErrorMessages.For(connection.Problem.ShouldNotBeNull())
+            .ShouldBe("Smartcar is limiting requests right now. Please try again in 30 seconds.");
         connection.ReconnectNeeded.ShouldBeFalse();
     }
 
@@ -251,7 +259,8 @@ public sealed class ServerSideFlowTests : IDisposable
 
         var outcome = await _host.SendAsync(new DisconnectSmartcarAccount(await LinkIdAsync("sc-user-1")));
 
-        outcome.ShouldBe(new CommandOutcome(true, "The Smartcar account and its cars were disconnected."));
+        outcome.ShouldBe(new DisconnectSmartcarAccountOutcome.Disconnected());
+        CommandMessages.For(outcome).ShouldBe("The Smartcar account and its cars were disconnected.");
         _host.Smartcar.ApiCalls.ShouldContain("v3 delete user sc-user-1 app-token-1");
         // Smartcar purged that user for the whole application: no link to it would list anything any more.
         (await _host.QueryDbAsync(db => db.SmartcarUserLinks.Select(l => l.SmartcarUserId).ToListAsync())).ShouldBe(["sc-user-2"]);
@@ -267,7 +276,7 @@ public sealed class ServerSideFlowTests : IDisposable
 
         var outcome = await _host.SendAsync(new DisconnectSmartcarAccount(linkId));
 
-        outcome.NotFound.ShouldBeTrue();
+        outcome.ShouldBeOfType<DisconnectSmartcarAccountOutcome.NotFound>();
         _host.Smartcar.ApiCalls.ShouldNotContain(c => c.StartsWith("v3 delete", StringComparison.Ordinal));
         (await _host.QueryDbAsync(db => db.SmartcarUserLinks.CountAsync())).ShouldBe(1);
     }
@@ -280,7 +289,8 @@ public sealed class ServerSideFlowTests : IDisposable
 
         var outcome = await _host.SendAsync(new DisconnectSmartcarAccount(await LinkIdAsync("sc-user-1")));
 
-        outcome.ShouldBe(new CommandOutcome(false, "Smartcar or the car maker did not answer. Please try again in a few minutes."));
+        outcome.ShouldBeOfType<DisconnectSmartcarAccountOutcome.Failed>();
+        CommandMessages.For(outcome).ShouldBe("Smartcar or the car maker did not answer. Please try again in a few minutes.");
         (await _host.QueryDbAsync(db => db.SmartcarUserLinks.CountAsync())).ShouldBe(1);
     }
 
@@ -292,7 +302,7 @@ public sealed class ServerSideFlowTests : IDisposable
 
         var outcome = await _host.SendAsync(new DisconnectSmartcarAccount(await LinkIdAsync("sc-user-1")));
 
-        outcome.Succeeded.ShouldBeTrue();
+        outcome.ShouldBe(new DisconnectSmartcarAccountOutcome.Disconnected());
         (await _host.QueryDbAsync(db => db.SmartcarUserLinks.AnyAsync())).ShouldBeFalse();
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SmartcarClean.Application;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
 
 namespace SmartcarClean.Unit.Application;
 

@@ -4,6 +4,7 @@ using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 using SmartcarClean.Application.Vehicles.GetVehicleDetails;
 using SmartcarClean.Application.Vehicles.SetVehicleLock;
 using SmartcarClean.Domain.Vehicles;
+using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Unit.Application;
 
@@ -38,8 +39,8 @@ public sealed class UnreadableTokensTests : IDisposable
         var details = await _host.SendAsync(new GetVehicleDetails("v-1"));
         var locked = await _host.SendAsync(new SetVehicleLock("v-1", true));
 
-        details.ReconnectNeeded.ShouldBeTrue();
-        locked.ReconnectNeeded.ShouldBeTrue();
+        details.ShouldBeOfType<VehicleDetailsOutcome.ReconnectNeeded>();
+        locked.ShouldBe(new SetVehicleLockOutcome.ReconnectNeeded());
         NothingUnreadableWasSent();
     }
 
@@ -50,8 +51,8 @@ public sealed class UnreadableTokensTests : IDisposable
 
         var outcome = await _host.SendAsync(new DisconnectVehicles("v-1"));
 
-        outcome.Succeeded.ShouldBeTrue();
-        outcome.Message.ShouldBe(
+        outcome.ShouldBe(new DisconnectVehiclesOutcome.Disconnected(Cars: 1, ForgottenHereOnly: 1));
+        CommandMessages.For(outcome).ShouldBe(
             "Your car was removed from this app only: the app could no longer read its stored access to it, "
             + "so Smartcar was not asked to end that access.");
         (await _host.QueryDbAsync(db => db.Connections.CountAsync())).ShouldBe(0);
@@ -66,7 +67,7 @@ public sealed class UnreadableTokensTests : IDisposable
 
         var outcome = await _host.SendAsync(new DisconnectVehicles(null));
 
-        outcome.Message.ShouldBe(
+        CommandMessages.For(outcome).ShouldBe(
             "2 cars were disconnected. 1 of them was removed from this app only: the app could no longer read its stored "
             + "access to it, so Smartcar was not asked to end that access.");
         _host.Smartcar.Disconnects.ShouldBe(["v-1 access-1"]);

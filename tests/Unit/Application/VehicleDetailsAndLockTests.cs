@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Outcomes;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.GetVehicleDetails;
 using SmartcarClean.Application.Vehicles.SetVehicleLock;
+using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Unit.Application;
 
@@ -16,10 +19,10 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
 
         var outcome = await _host.SendAsync(new GetVehicleDetails("v-1"));
 
-        var details = outcome.Details.ShouldNotBeNull();
+        var details = outcome.ShouldBeOfType<VehicleDetailsOutcome.Found>().Details;
         details.Attributes.ShouldBe(new VehicleAttributes("v-1", "TESLA", "Model 3", 2021));
-        details.Odometer!.Reading.ShouldBe(new Reading<Odometer>(new Odometer(12345.6), _host.Smartcar.DataAge, "metric"));
-        details.LockStatus!.Reading!.Value.IsLocked.ShouldBeTrue();
+        details.Odometer.ShouldBe(new DataItem<Odometer>.Read(new Reading<Odometer>(new Odometer(12345.6), _host.Smartcar.DataAge, "metric")));
+        details.LockStatus.ShouldBeOfType<DataItem<LockStatus>.Read>().Reading.Value.IsLocked.ShouldBeTrue();
         details.Vin.ShouldBeNull();
         details.Location.ShouldBeNull();
         details.CanLockAndUnlock.ShouldBeTrue();
@@ -35,10 +38,11 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
             SuggestedUserMessage = "Your vehicle is in a sleep state.",
         };
 
-        var details = (await _host.SendAsync(new GetVehicleDetails("v-1"))).Details.ShouldNotBeNull();
+        var details = (await _host.SendAsync(new GetVehicleDetails("v-1"))).ShouldBeOfType<VehicleDetailsOutcome.Found>().Details;
 
-        details.Odometer.ShouldBe(new DataItem<Odometer>(null, "Your vehicle is in a sleep state."));
-        details.LockStatus!.Reading.ShouldNotBeNull();
+        SmartcarErrorMessages.For(details.Odometer.ShouldBeOfType<DataItem<Odometer>.Failed>().Problem)
+            .ShouldBe("Your vehicle is in a sleep state.");
+        details.LockStatus.ShouldBeOfType<DataItem<LockStatus>.Read>();
     }
 
     [Fact]
@@ -47,9 +51,10 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
         await _host.ConnectAsync();
         _host.Smartcar.ReadFailures["security"] = new SmartcarApiException(429, "RATE_LIMIT", "VEHICLE", "limited") { RetryAfter = TimeSpan.FromSeconds(30) };
 
-        var details = (await _host.SendAsync(new GetVehicleDetails("v-1"))).Details.ShouldNotBeNull();
+        var details = (await _host.SendAsync(new GetVehicleDetails("v-1"))).ShouldBeOfType<VehicleDetailsOutcome.Found>().Details;
 
-        details.LockStatus!.Problem.ShouldBe("Smartcar is limiting requests right now. Please try again in 30 seconds.");
+        SmartcarErrorMessages.For(details.LockStatus.ShouldBeOfType<DataItem<LockStatus>.Failed>().Problem)
+            .ShouldBe("Smartcar is limiting requests right now. Please try again in 30 seconds.");
         _host.Smartcar.ApiCalls.Count(c => c.StartsWith("read security", StringComparison.Ordinal)).ShouldBe(1, "a rate limit is not retried blindly");
     }
 
@@ -60,8 +65,8 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
         _host.User.Id = "someone-else";
         _host.Smartcar.ApiCalls.Clear();
 
-        (await _host.SendAsync(new GetVehicleDetails("v-1"))).NotFound.ShouldBeTrue();
-        (await _host.SendAsync(new SetVehicleLock("v-1", Locked: true))).NotFound.ShouldBeTrue();
+        (await _host.SendAsync(new GetVehicleDetails("v-1"))).ShouldBeOfType<VehicleDetailsOutcome.NotFound>();
+        (await _host.SendAsync(new SetVehicleLock("v-1", Locked: true))).ShouldBeOfType<SetVehicleLockOutcome.NotFound>();
 
         _host.Smartcar.ApiCalls.ShouldBeEmpty();
         _host.Smartcar.Commands.ShouldBeEmpty();
@@ -72,8 +77,11 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
     {
         await _host.ConnectAsync();
 
-        (await _host.SendAsync(new SetVehicleLock("v-1", Locked: false))).ShouldBe(new CommandOutcome(true, "Your car was asked to unlock."));
-        (await _host.SendAsync(new SetVehicleLock("v-1", Locked: true))).Succeeded.ShouldBeTrue();
+        var unlocked = await _host.SendAsync(new SetVehicleLock("v-1", Locked: false));
+        (await _host.SendAsync(new SetVehicleLock("v-1", Locked: true))).ShouldBe(new SetVehicleLockOutcome.Sent(Locked: true));
+
+        unlocked.ShouldBe(new SetVehicleLockOutcome.Sent(Locked: false));
+        CommandMessages.For(unlocked).ShouldBe("Your car was asked to unlock.");
 
         _host.Smartcar.Commands.ShouldBe(["UNLOCK v-1 access-1", "LOCK v-1 access-1"]);
     }
@@ -86,9 +94,8 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
 
         var outcome = await _host.SendAsync(new SetVehicleLock("v-1", Locked: true));
 
-        outcome.ShouldBe(new CommandOutcome(
-            false, "You did not allow this app to lock and unlock this car. Connect again and allow it.",
-            MissingPermission: "control_security"));
+        outcome.ShouldBe(new SetVehicleLockOutcome.Failed(new SmartcarProblem.NotAllowed("control_security")));
+        CommandMessages.For(outcome).ShouldBe("You did not allow this app to lock and unlock this car. Connect again and allow it.");
     }
 
     [Fact]
@@ -97,10 +104,11 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
         await _host.ConnectAsync();
         _host.Smartcar.ReadFailures["odometer"] = new SmartcarApiException(403, "PERMISSION", null, "insufficient permissions");
 
-        var details = (await _host.SendAsync(new GetVehicleDetails("v-1"))).Details.ShouldNotBeNull();
+        var details = (await _host.SendAsync(new GetVehicleDetails("v-1"))).ShouldBeOfType<VehicleDetailsOutcome.Found>().Details;
 
-        details.Odometer.ShouldBe(new DataItem<Odometer>(
-            null, "You did not allow this app to read this car's odometer. Connect again and allow it.", "read_odometer"));
+        var refused = details.Odometer.ShouldBeOfType<DataItem<Odometer>.Failed>().Problem;
+        refused.ShouldBe(new SmartcarProblem.NotAllowed("read_odometer"));
+        SmartcarErrorMessages.For(refused).ShouldBe("You did not allow this app to read this car's odometer. Connect again and allow it.");
     }
 
     [Fact]
@@ -109,10 +117,10 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
         await _host.ConnectAsync();
         _host.Smartcar.CommandFailure = new SmartcarApiException(401, "AUTHENTICATION", null, "expired");
 
-        (await _host.SendAsync(new SetVehicleLock("v-1", Locked: true))).ReconnectNeeded.ShouldBeTrue();
+        (await _host.SendAsync(new SetVehicleLock("v-1", Locked: true))).ShouldBeOfType<SetVehicleLockOutcome.ReconnectNeeded>();
 
         (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeTrue();
-        (await _host.SendAsync(new GetVehicleDetails("v-1"))).ReconnectNeeded.ShouldBeTrue();
+        (await _host.SendAsync(new GetVehicleDetails("v-1"))).ShouldBeOfType<VehicleDetailsOutcome.ReconnectNeeded>();
     }
 
     [Fact]
@@ -124,7 +132,7 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
             Resolution = "REAUTHENTICATE",
         };
 
-        (await _host.SendAsync(new GetVehicleDetails("v-1"))).ReconnectNeeded.ShouldBeTrue();
+        (await _host.SendAsync(new GetVehicleDetails("v-1"))).ShouldBeOfType<VehicleDetailsOutcome.ReconnectNeeded>();
 
         (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeTrue();
     }
@@ -137,8 +145,7 @@ public sealed class VehicleDetailsAndLockTests : IDisposable
 
         var outcome = await _host.SendAsync(new GetVehicleDetails("v-1"));
 
-        outcome.ReconnectNeeded.ShouldBeFalse();
-        outcome.Details!.LockStatus!.Reading.ShouldNotBeNull();
+        outcome.ShouldBeOfType<VehicleDetailsOutcome.Found>().Details.LockStatus.ShouldBeOfType<DataItem<LockStatus>.Read>();
         (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeFalse();
     }
 

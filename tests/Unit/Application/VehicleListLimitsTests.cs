@@ -1,5 +1,6 @@
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
+using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Unit.Application;
 
@@ -22,7 +23,7 @@ public sealed class VehicleListLimitsTests : IDisposable
 
         connection.Vehicles.Count.ShouldBe(4);
         connection.ReconnectNeeded.ShouldBeFalse();
-        connection.Problem.ShouldBe("Smartcar's answer kept going past 500 cars; showing the first 4.");
+        SmartcarErrorMessages.For(connection.Problem.ShouldNotBeNull()).ShouldBe("Smartcar's answer kept going past 500 cars; showing the first 4.");
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public sealed class VehicleListLimitsTests : IDisposable
         var connection = (await overview.WaitAsync(TimeSpan.FromSeconds(10))).Connections.ShouldHaveSingleItem();
         connection.Vehicles.Select(v => v.Id).ShouldBe(["v-1", "v-2"], ignoreOrder: true);
         connection.ReconnectNeeded.ShouldBeFalse();
-        connection.Problem.ShouldBe("Smartcar took longer than 20 seconds to answer; showing the 2 cars read.");
+        SmartcarErrorMessages.For(connection.Problem.ShouldNotBeNull()).ShouldBe("Smartcar took longer than 20 seconds to answer; showing the 2 cars read.");
     }
 
     // v-1 is there already; adds v-2 and so on.

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Ports;
 using SmartcarClean.Emulator;
 using SmartcarClean.Infrastructure;
 using SmartcarClean.Emulator.Testing;

@@ -1,7 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Ports;
 using SmartcarClean.Domain.Connect;
 
 namespace SmartcarClean.Application.Connect.HandleRedirect;
@@ -79,7 +80,8 @@ public sealed record ConnectFailure(
 internal sealed class HandleRedirectHandler(
     IApplicationDbContext db,
     ICurrentUser user,
-    ISender sender,
+    ExchangeCode exchangeCode,
+    LinkSmartcarUser linkSmartcarUser,
     IOptions<SmartcarOptions> options,
     TimeProvider time) : ICommandHandler<HandleRedirect, ConnectOutcome>
 {
@@ -115,7 +117,7 @@ internal sealed class HandleRedirectHandler(
 
         try
         {
-            await sender.Send(new ExchangeCode.ExchangeCode(command.Code, attempt!.RedirectUri), cancellationToken);
+            await exchangeCode.RunAsync(new AuthorizationCode(command.Code, attempt!.RedirectUri), cancellationToken);
         }
         catch (Exception e) when (e is SmartcarAuthException or SmartcarApiException)
         {
@@ -138,8 +140,8 @@ internal sealed class HandleRedirectHandler(
 
         try
         {
-            var link = new LinkSmartcarUser.LinkSmartcarUser(command.Code, attempt.RedirectUri) { ClaimedUserId = command.UserId };
-            return await sender.Send(link, cancellationToken) ? ConnectOutcome.Connected : notConfirmed;
+            var code = new AuthorizationCode(command.Code, attempt.RedirectUri);
+            return await linkSmartcarUser.RunAsync(code, command.UserId, cancellationToken) ? ConnectOutcome.Connected : notConfirmed;
         }
         catch (Exception e) when (e is SmartcarAuthException or SmartcarApiException)
         {

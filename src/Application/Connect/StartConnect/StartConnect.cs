@@ -1,7 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Ports;
 using SmartcarClean.Domain.Connect;
 
 namespace SmartcarClean.Application.Connect.StartConnect;

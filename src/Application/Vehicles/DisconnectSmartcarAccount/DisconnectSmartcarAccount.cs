@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Outcomes;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Tokens;
 
 namespace SmartcarClean.Application.Vehicles.DisconnectSmartcarAccount;
 
@@ -9,37 +11,54 @@ namespace SmartcarClean.Application.Vehicles.DisconnectSmartcarAccount;
 /// with all its cars. Smartcar purges that user's connections and data for this application
 /// (<c>DELETE /v3/users/{id}</c>), then the app forgets its links to that Smartcar user.
 /// </summary>
-public sealed record DisconnectSmartcarAccount(Guid LinkId) : ICommand<CommandOutcome>;
+public sealed record DisconnectSmartcarAccount(Guid LinkId) : ICommand<DisconnectSmartcarAccountOutcome>;
+
+/// <summary>What became of the Smartcar account: one of the cases below and nothing else.</summary>
+public abstract record DisconnectSmartcarAccountOutcome
+{
+    private DisconnectSmartcarAccountOutcome()
+    {
+    }
+
+    /// <summary>Smartcar no longer has the user, and the app forgot its links to it.</summary>
+    public sealed record Disconnected : DisconnectSmartcarAccountOutcome;
+
+    /// <summary>Not one of this user's Smartcar accounts.</summary>
+    public sealed record NotFound : DisconnectSmartcarAccountOutcome;
+
+    /// <summary>Smartcar could not remove the user: nothing changed.</summary>
+    public sealed record Failed(SmartcarProblem Problem) : DisconnectSmartcarAccountOutcome;
+}
 
 internal sealed class DisconnectSmartcarAccountHandler(
     IApplicationDbContext db,
     ICurrentUser user,
     ISmartcarApiV3 apiV3,
-    ApplicationTokens applicationTokens) : ICommandHandler<DisconnectSmartcarAccount, CommandOutcome>
+    ApplicationTokens applicationTokens) : ICommandHandler<DisconnectSmartcarAccount, DisconnectSmartcarAccountOutcome>
 {
-    public async ValueTask<CommandOutcome> Handle(DisconnectSmartcarAccount command, CancellationToken cancellationToken)
+    public async ValueTask<DisconnectSmartcarAccountOutcome> Handle(DisconnectSmartcarAccount command, CancellationToken cancellationToken)
     {
         var link = await db.SmartcarUserLinks
             .SingleOrDefaultAsync(l => l.Id == command.LinkId && l.OwnerId == user.Id, cancellationToken);
         if (link is null)
         {
-            return new CommandOutcome(false, "This is not one of your Smartcar accounts.", NotFound: true);
+            return new DisconnectSmartcarAccountOutcome.NotFound();
         }
 
-        if (await RemoveAtSmartcarAsync(link.SmartcarUserId, cancellationToken) is { } failure)
+        if (await RemoveAtSmartcarAsync(link.SmartcarUserId, cancellationToken) is { } problem)
         {
-            return failure;
+            return new DisconnectSmartcarAccountOutcome.Failed(problem);
         }
 
         // Smartcar purged the user for the whole application, so no link to it would list anything any more.
         var links = await db.SmartcarUserLinks.Where(l => l.SmartcarUserId == link.SmartcarUserId).ToListAsync(cancellationToken);
         db.SmartcarUserLinks.RemoveRange(links);
         await db.SaveChangesAsync(cancellationToken);
-        return new CommandOutcome(true, "The Smartcar account and its cars were disconnected.");
+        return new DisconnectSmartcarAccountOutcome.Disconnected();
     }
 
     /// <summary>Null when Smartcar no longer has the user; otherwise why it could not remove them (the link stays).</summary>
-    private async Task<CommandOutcome?> RemoveAtSmartcarAsync(string smartcarUserId, CancellationToken cancellationToken)
+    private async Task<SmartcarProblem?> RemoveAtSmartcarAsync(string smartcarUserId, CancellationToken cancellationToken)
     {
         try
         {
@@ -59,11 +78,11 @@ internal sealed class DisconnectSmartcarAccountHandler(
         }
         catch (SmartcarApiException e)
         {
-            return new CommandOutcome(false, SmartcarErrorMessages.For(e));
+            return new SmartcarProblem.Refused(e);
         }
         catch (SmartcarAuthException)
         {
-            return new CommandOutcome(false, "This app could not sign in to Smartcar, so nothing was disconnected. Please try again later.");
+            return new SmartcarProblem.ApplicationNotAuthorized();
         }
     }
 }

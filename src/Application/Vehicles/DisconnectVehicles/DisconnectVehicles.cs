@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Outcomes;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Tokens;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.DisconnectVehicles;
@@ -9,15 +11,38 @@ namespace SmartcarClean.Application.Vehicles.DisconnectVehicles;
 /// Disconnects one of the current user's vehicles, or all of them (<see cref="VehicleId"/> null): Smartcar revokes
 /// the app's access, then the app forgets the vehicle, and the connection with its tokens once it reaches none.
 /// </summary>
-public sealed record DisconnectVehicles(string? VehicleId) : ICommand<CommandOutcome>;
+public sealed record DisconnectVehicles(string? VehicleId) : ICommand<DisconnectVehiclesOutcome>;
+
+/// <summary>What became of the cars: one of the cases below and nothing else.</summary>
+public abstract record DisconnectVehiclesOutcome
+{
+    private DisconnectVehiclesOutcome()
+    {
+    }
+
+    /// <summary>
+    /// Every car asked for is gone: <see cref="Cars"/> in all, of which <see cref="ForgottenHereOnly"/> were removed from
+    /// this app only (their stored access could no longer be read, so Smartcar was not asked to end it).
+    /// </summary>
+    public sealed record Disconnected(int Cars, int ForgottenHereOnly) : DisconnectVehiclesOutcome;
+
+    /// <summary>Not one of this user's vehicles.</summary>
+    public sealed record NotFound : DisconnectVehiclesOutcome;
+
+    /// <summary>
+    /// Smartcar could not end one car's access: the cars before it (<see cref="CarsDisconnected"/>) are gone, it and the
+    /// ones after it stay, so the user can try again.
+    /// </summary>
+    public sealed record Stopped(int CarsDisconnected, SmartcarProblem Problem) : DisconnectVehiclesOutcome;
+}
 
 internal sealed class DisconnectVehiclesHandler(
     IApplicationDbContext db,
     ICurrentUser user,
     AccessTokens accessTokens,
-    ISmartcarApi api) : ICommandHandler<DisconnectVehicles, CommandOutcome>
+    ISmartcarApi api) : ICommandHandler<DisconnectVehicles, DisconnectVehiclesOutcome>
 {
-    public async ValueTask<CommandOutcome> Handle(DisconnectVehicles command, CancellationToken cancellationToken)
+    public async ValueTask<DisconnectVehiclesOutcome> Handle(DisconnectVehicles command, CancellationToken cancellationToken)
     {
         var connections = await db.Connections.Where(c => c.OwnerId == user.Id).ToListAsync(cancellationToken);
         var targets = connections
@@ -26,7 +51,7 @@ internal sealed class DisconnectVehiclesHandler(
             .ToList();
         if (command.VehicleId is not null && targets.Count == 0)
         {
-            return new CommandOutcome(false, "This is not one of your vehicles.", NotFound: true);
+            return new DisconnectVehiclesOutcome.NotFound();
         }
 
         var forgottenHereOnly = 0;
@@ -43,7 +68,7 @@ internal sealed class DisconnectVehiclesHandler(
                 // Smartcar could not end the access (unreachable, rate limit, outage): this car and the ones after it
                 // stay, so the user can try again; the ones already disconnected are gone.
                 await db.SaveChangesAsync(cancellationToken);
-                return new CommandOutcome(false, NotDisconnected(disconnected, failure));
+                return new DisconnectVehiclesOutcome.Stopped(disconnected, new SmartcarProblem.Refused(failure));
             }
 
             disconnected++;
@@ -55,27 +80,8 @@ internal sealed class DisconnectVehiclesHandler(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return new CommandOutcome(true, Message(targets.Count, forgottenHereOnly));
+        return new DisconnectVehiclesOutcome.Disconnected(targets.Count, forgottenHereOnly);
     }
-
-    private static string Message(int disconnected, int forgottenHereOnly) => (disconnected, forgottenHereOnly) switch
-    {
-        (1, 1) => $"Your car was removed from this app only: {NotToldWhy(1)}",
-        (1, _) => "Your car was disconnected.",
-        (_, 0) => $"{disconnected} cars were disconnected.",
-        (_, 1) => $"{disconnected} cars were disconnected. 1 of them was removed from this app only: {NotToldWhy(1)}",
-        _ => $"{disconnected} cars were disconnected. {forgottenHereOnly} of them were removed from this app only: {NotToldWhy(forgottenHereOnly)}",
-    };
-
-    private static string NotToldWhy(int cars) =>
-        $"the app could no longer read its stored access to {(cars == 1 ? "it" : "them")}, so Smartcar was not asked to end that access.";
-
-    private static string NotDisconnected(int disconnected, SmartcarApiException failure) => disconnected switch
-    {
-        0 => $"Nothing was disconnected. {SmartcarErrorMessages.For(failure)}",
-        1 => $"1 car was disconnected, the others were not. {SmartcarErrorMessages.For(failure)}",
-        _ => $"{disconnected} cars were disconnected, the others were not. {SmartcarErrorMessages.For(failure)}",
-    };
 
     /// <returns>Null when Smartcar ended the access or has none left to end; otherwise why it could not.</returns>
     private async Task<SmartcarApiException?> RevokeAtSmartcarAsync(Connection connection, string vehicleId, CancellationToken cancellationToken)

@@ -1,7 +1,11 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Outcomes;
+using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Tokens;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.GetVehicleAttributes;
@@ -26,8 +30,11 @@ public sealed record ConnectionVehicles(
     IReadOnlyList<VehicleAttributes> Vehicles,
     bool ReconnectNeeded)
 {
-    /// <summary>What went wrong reading these vehicles this time (a rate limit, an outage); they are still connected.</summary>
-    public string? Problem { get; init; }
+    /// <summary>
+    /// What went wrong reading these vehicles this time (a rate limit, an outage), or why only <see cref="Vehicles"/>
+    /// were read; they are still connected.
+    /// </summary>
+    public SmartcarProblem? Problem { get; init; }
 }
 
 internal sealed class GetVehicleAttributesHandler(
@@ -87,7 +94,7 @@ internal sealed class GetVehicleAttributesHandler(
             connection.Id, ConnectFlow.Classic, connection.ConnectedAt, connection.Tokens.RefreshTokenExpiresAt, [], ReconnectNeeded: true);
         if (access.RenewalFailed is { } failed)
         {
-            return result with { ReconnectNeeded = false, Problem = SmartcarErrorMessages.For(failed) };
+            return result with { ReconnectNeeded = false, Problem = new SmartcarProblem.Refused(failed) };
         }
 
         if (access.Token is not { } token)
@@ -107,18 +114,18 @@ internal sealed class GetVehicleAttributesHandler(
         }
         catch (SmartcarApiException e)
         {
-            return result with { ReconnectNeeded = false, Problem = SmartcarErrorMessages.For(e) };
+            return result with { ReconnectNeeded = false, Problem = new SmartcarProblem.Refused(e) };
         }
         catch (OperationCanceledException) when (calls.DeadlinePassed)
         {
-            return result with { ReconnectNeeded = false, Problem = SmartcarErrorMessages.PastDeadline(calls.Deadline, 0) };
+            return result with { ReconnectNeeded = false, Problem = new SmartcarProblem.PastDeadline(calls.Deadline, 0) };
         }
     }
 
     // What the page leaves out, if anything: the cars the deadline cut off, or the pages the client stopped reading.
-    private string? Problem(VehicleIdList list, int shown, bool late, PageCalls calls) =>
-        late ? SmartcarErrorMessages.PastDeadline(calls.Deadline, shown)
-        : list.CutShort is { } cut ? SmartcarErrorMessages.ForCutShort(cut, shown, limits.Value)
+    private SmartcarProblem? Problem(VehicleIdList list, int shown, bool late, PageCalls calls) =>
+        late ? new SmartcarProblem.PastDeadline(calls.Deadline, shown)
+        : list.CutShort is { } cut ? new SmartcarProblem.ListCutShort(cut, shown, limits.Value)
         : null;
 
     // Server-side flow: the user's connections from v3, then each vehicle's attributes, with the application token.
@@ -140,15 +147,15 @@ internal sealed class GetVehicleAttributesHandler(
         }
         catch (OperationCanceledException) when (calls.DeadlinePassed)
         {
-            return result with { Problem = SmartcarErrorMessages.PastDeadline(calls.Deadline, 0) };
+            return result with { Problem = new SmartcarProblem.PastDeadline(calls.Deadline, 0) };
         }
         catch (SmartcarApiException e)
         {
-            return result with { Problem = SmartcarErrorMessages.For(e) };
+            return result with { Problem = new SmartcarProblem.Refused(e) };
         }
         catch (SmartcarAuthException)
         {
-            return result with { Problem = SmartcarErrorMessages.ApplicationNotAuthorized };
+            return result with { Problem = new SmartcarProblem.ApplicationNotAuthorized() };
         }
     }
 }

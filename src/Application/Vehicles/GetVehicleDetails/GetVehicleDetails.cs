@@ -1,5 +1,8 @@
 using Mediator;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Outcomes;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Tokens;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.GetVehicleDetails;
@@ -7,8 +10,24 @@ namespace SmartcarClean.Application.Vehicles.GetVehicleDetails;
 /// <summary>One of the current user's vehicles: its attributes and whatever its permissions let the app read.</summary>
 public sealed record GetVehicleDetails(string VehicleId) : IQuery<VehicleDetailsOutcome>;
 
-/// <summary>Details, or why there are none. <see cref="NotFound"/>: not one of this user's vehicles.</summary>
-public sealed record VehicleDetailsOutcome(VehicleDetails? Details, bool NotFound, bool ReconnectNeeded, string? Problem);
+/// <summary>The vehicle's details, or why there are none: one of the cases below and nothing else.</summary>
+public abstract record VehicleDetailsOutcome
+{
+    private VehicleDetailsOutcome()
+    {
+    }
+
+    public sealed record Found(VehicleDetails Details) : VehicleDetailsOutcome;
+
+    /// <summary>Not one of this user's vehicles.</summary>
+    public sealed record NotFound : VehicleDetailsOutcome;
+
+    /// <summary>Smartcar no longer honours the connection's tokens: only a new Connect brings the car back.</summary>
+    public sealed record ReconnectNeeded : VehicleDetailsOutcome;
+
+    /// <summary>The car is still connected, but Smartcar could not answer this time.</summary>
+    public sealed record Failed(SmartcarProblem Problem) : VehicleDetailsOutcome;
+}
 
 public sealed record VehicleDetails(
     VehicleAttributes Attributes,
@@ -24,11 +43,17 @@ public sealed record VehicleDetails(
     public bool CanLockAndUnlock => Permissions.Contains(VehicleEndpoints.ControlSecurity);
 }
 
-/// <summary>
-/// A reading, or the reason it could not be read. Null in <see cref="VehicleDetails"/> when not permitted.
-/// <see cref="MissingPermission"/>: Smartcar refused the reading for want of this permission.
-/// </summary>
-public sealed record DataItem<T>(Reading<T>? Reading, string? Problem, string? MissingPermission = null);
+/// <summary>A reading, or the reason it could not be read. Null in <see cref="VehicleDetails"/> when not permitted.</summary>
+public abstract record DataItem<T>
+{
+    private DataItem()
+    {
+    }
+
+    public sealed record Read(Reading<T> Reading) : DataItem<T>;
+
+    public sealed record Failed(SmartcarProblem Problem) : DataItem<T>;
+}
 
 internal sealed class GetVehicleDetailsHandler(VehicleAccess access, ISmartcarApi api)
     : IQueryHandler<GetVehicleDetails, VehicleDetailsOutcome>
@@ -43,17 +68,17 @@ internal sealed class GetVehicleDetailsHandler(VehicleAccess access, ISmartcarAp
         catch (SmartcarApiException e)
         {
             // The token could not be renewed this time (Smartcar unreachable, an outage): the connection still holds.
-            return new VehicleDetailsOutcome(null, NotFound: false, ReconnectNeeded: false, SmartcarErrorMessages.For(e));
+            return new VehicleDetailsOutcome.Failed(new SmartcarProblem.Refused(e));
         }
 
         if (found is not { } vehicle)
         {
-            return new VehicleDetailsOutcome(null, NotFound: true, ReconnectNeeded: false, null);
+            return new VehicleDetailsOutcome.NotFound();
         }
 
         if (vehicle.AccessToken is not { } token)
         {
-            return new VehicleDetailsOutcome(null, NotFound: false, ReconnectNeeded: true, null);
+            return new VehicleDetailsOutcome.ReconnectNeeded();
         }
 
         try
@@ -70,20 +95,18 @@ internal sealed class GetVehicleDetailsHandler(VehicleAccess access, ISmartcarAp
             var battery = reader.ReadAsync(VehicleEndpoints.Battery);
             var charge = reader.ReadAsync(VehicleEndpoints.Charge);
             var lockStatus = reader.ReadAsync(VehicleEndpoints.LockStatus);
-            return new VehicleDetailsOutcome(
-                new VehicleDetails(
-                    await attributes, permissions,
-                    await vin, await odometer, await location, await fuel, await battery, await charge, await lockStatus),
-                NotFound: false, ReconnectNeeded: false, null);
+            return new VehicleDetailsOutcome.Found(new VehicleDetails(
+                await attributes, permissions,
+                await vin, await odometer, await location, await fuel, await battery, await charge, await lockStatus));
         }
         catch (SmartcarApiException e) when (e.RequiresReconnect)
         {
             await access.MarkReconnectNeededAsync(vehicle.Connection, cancellationToken);
-            return new VehicleDetailsOutcome(null, NotFound: false, ReconnectNeeded: true, null);
+            return new VehicleDetailsOutcome.ReconnectNeeded();
         }
         catch (SmartcarApiException e)
         {
-            return new VehicleDetailsOutcome(null, NotFound: false, ReconnectNeeded: false, SmartcarErrorMessages.For(e));
+            return new VehicleDetailsOutcome.Failed(new SmartcarProblem.Refused(e));
         }
     }
 
@@ -99,16 +122,16 @@ internal sealed class GetVehicleDetailsHandler(VehicleAccess access, ISmartcarAp
 
             try
             {
-                return new DataItem<T>(await api.ReadAsync(token, vehicleId, endpoint, cancellationToken), null);
+                return new DataItem<T>.Read(await api.ReadAsync(token, vehicleId, endpoint, cancellationToken));
             }
             catch (SmartcarApiException e) when (e.IsPermission)
             {
-                return new DataItem<T>(null, SmartcarErrorMessages.ForMissingPermission(endpoint.Permission), endpoint.Permission);
+                return new DataItem<T>.Failed(new SmartcarProblem.NotAllowed(endpoint.Permission));
             }
             catch (SmartcarApiException e) when (!e.RequiresReconnect)
             {
                 // One reading failing (an asleep car, a rate limit) still leaves the others to show.
-                return new DataItem<T>(null, SmartcarErrorMessages.For(e));
+                return new DataItem<T>.Failed(new SmartcarProblem.Refused(e));
             }
         }
     }

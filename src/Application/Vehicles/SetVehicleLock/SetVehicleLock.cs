@@ -1,15 +1,41 @@
 using Mediator;
-using SmartcarClean.Application.Common;
+using SmartcarClean.Application.Outcomes;
+using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Tokens;
+using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.SetVehicleLock;
 
 /// <summary>Locks or unlocks one of the current user's vehicles.</summary>
-public sealed record SetVehicleLock(string VehicleId, bool Locked) : ICommand<CommandOutcome>;
+public sealed record SetVehicleLock(string VehicleId, bool Locked) : ICommand<SetVehicleLockOutcome>;
 
-internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi api) : ICommandHandler<SetVehicleLock, CommandOutcome>
+/// <summary>What became of the command: one of the cases below and nothing else.</summary>
+public abstract record SetVehicleLockOutcome
 {
-    public async ValueTask<CommandOutcome> Handle(SetVehicleLock command, CancellationToken cancellationToken)
+    private SetVehicleLockOutcome()
+    {
+    }
+
+    /// <summary>Smartcar passed LOCK (<see cref="Locked"/>) or UNLOCK on to the car.</summary>
+    public sealed record Sent(bool Locked) : SetVehicleLockOutcome;
+
+    /// <summary>Not one of this user's vehicles.</summary>
+    public sealed record NotFound : SetVehicleLockOutcome;
+
+    /// <summary>
+    /// The connection's access has ended: only a new Connect brings the car back. <see cref="Refusal"/>: Smartcar's answer
+    /// to this command that said so, when it was asked (the connection is then marked so).
+    /// </summary>
+    public sealed record ReconnectNeeded(SmartcarApiException? Refusal = null) : SetVehicleLockOutcome;
+
+    /// <summary>Smartcar did not pass the command on, this time.</summary>
+    public sealed record Failed(SmartcarProblem Problem) : SetVehicleLockOutcome;
+}
+
+internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi api) : ICommandHandler<SetVehicleLock, SetVehicleLockOutcome>
+{
+    public async ValueTask<SetVehicleLockOutcome> Handle(SetVehicleLock command, CancellationToken cancellationToken)
     {
         (Connection Connection, string? AccessToken)? found;
         try
@@ -19,38 +45,36 @@ internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi a
         catch (SmartcarApiException e)
         {
             // The token could not be renewed this time (Smartcar unreachable, an outage): the connection still holds.
-            return new CommandOutcome(false, SmartcarErrorMessages.For(e));
+            return new SetVehicleLockOutcome.Failed(new SmartcarProblem.Refused(e));
         }
 
         if (found is not { } vehicle)
         {
-            return new CommandOutcome(false, "This is not one of your vehicles.", NotFound: true);
+            return new SetVehicleLockOutcome.NotFound();
         }
 
         if (vehicle.AccessToken is not { } token)
         {
-            return new CommandOutcome(false, "Access to this car has ended. Please connect it again.", ReconnectNeeded: true);
+            return new SetVehicleLockOutcome.ReconnectNeeded();
         }
 
         try
         {
             await api.SetLockAsync(token, command.VehicleId, command.Locked, cancellationToken);
-            return new CommandOutcome(true, command.Locked ? "Your car was asked to lock." : "Your car was asked to unlock.");
+            return new SetVehicleLockOutcome.Sent(command.Locked);
         }
         catch (SmartcarApiException e) when (e.IsPermission)
         {
-            return new CommandOutcome(
-                false, SmartcarErrorMessages.ForMissingPermission(VehicleEndpoints.ControlSecurity),
-                MissingPermission: VehicleEndpoints.ControlSecurity);
+            return new SetVehicleLockOutcome.Failed(new SmartcarProblem.NotAllowed(VehicleEndpoints.ControlSecurity));
+        }
+        catch (SmartcarApiException e) when (e.RequiresReconnect)
+        {
+            await access.MarkReconnectNeededAsync(vehicle.Connection, cancellationToken);
+            return new SetVehicleLockOutcome.ReconnectNeeded(e);
         }
         catch (SmartcarApiException e)
         {
-            if (e.RequiresReconnect)
-            {
-                await access.MarkReconnectNeededAsync(vehicle.Connection, cancellationToken);
-            }
-
-            return new CommandOutcome(false, SmartcarErrorMessages.For(e), ReconnectNeeded: e.RequiresReconnect);
+            return new SetVehicleLockOutcome.Failed(new SmartcarProblem.Refused(e));
         }
     }
 }

@@ -1,0 +1,6 @@
+namespace SmartcarClean.Application.Ports;
+
+public sealed record TokenResponse(string AccessToken, string RefreshToken, int ExpiresInSeconds)
+{
+    public override string ToString() => $"TokenResponse {{ ExpiresInSeconds = {ExpiresInSeconds} }}";
+}

@@ -1,0 +1,3 @@
+namespace SmartcarClean.Application.VehicleData;
+
+public sealed record Location(double Latitude, double Longitude);

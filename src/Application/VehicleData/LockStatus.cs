@@ -1,0 +1,3 @@
+namespace SmartcarClean.Application.VehicleData;
+
+public sealed record LockStatus(bool IsLocked);

@@ -1,0 +1,4 @@
+namespace SmartcarClean.Application.VehicleData;
+
+/// <summary>Distance in kilometres (metric) or miles (imperial).</summary>
+public sealed record Odometer(double Distance);
