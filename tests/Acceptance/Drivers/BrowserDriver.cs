@@ -10,7 +10,7 @@ namespace SmartcarClean.Acceptance.Drivers;
 /// person on two devices, opens a second and switches between them. Every driver works on the current one.
 /// </summary>
 public sealed class BrowserDriver(
-    IBrowser browser,
+    FreshBrowsers browsers,
     AppUnderTest app,
     AcceptanceArtifacts artifacts,
     FeatureContext feature,
@@ -39,9 +39,7 @@ public sealed class BrowserDriver(
     /// <summary>Opens another browser (no cookies shared with the others) and makes it the current one.</summary>
     public async Task OpenAnotherBrowserAsync()
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl.AbsoluteUri });
-        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
-        _browsers.Add((context, await context.NewPageAsync()));
+        _browsers.Add(await browsers.OpenAsync(app.BaseUrl));
         _current = _browsers.Count - 1;
     }
 
