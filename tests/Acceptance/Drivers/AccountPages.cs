@@ -1,9 +1,10 @@
 using Microsoft.Playwright;
+using SmartcarClean.Acceptance.Support;
 using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.Drivers;
 
-/// <summary>The app's own account pages (register, sign in, sign out), by label and role, in the current browser.</summary>
+/// <summary>The app's own account pages (register, sign in, change password) and the header's account links.</summary>
 public sealed class AccountPages(BrowserDriver browser)
 {
     private IPage Page => browser.Page;
@@ -36,7 +37,7 @@ public sealed class AccountPages(BrowserDriver browser)
     /// <summary>From the link in the page's header, as a user finds it; the account's new password is returned.</summary>
     public async Task<AppAccount> ChangePasswordAsync(AppAccount account)
     {
-        var changed = account with { Password = $"pw-{Guid.NewGuid():N}" };
+        var changed = account with { Password = TestData.NewPassword() };
         await Page.GetByRole(AriaRole.Link, new() { Name = "Change password" }).ClickAsync();
         await Page.GetByLabel("Current password", new() { Exact = true }).FillAsync(account.Password);
         await Page.GetByLabel("New password", new() { Exact = true }).FillAsync(changed.Password);
@@ -51,25 +52,13 @@ public sealed class AccountPages(BrowserDriver browser)
         await ExpectSignedInAsync(account);
     }
 
+    /// <summary>The sign-in page shows in place of the vehicles, and none of them shows.</summary>
     public async Task ExpectAskedToSignInAsync()
     {
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
         new Uri(Page.Url).AbsolutePath.ShouldBe("/account/signin");
+        await Expect(Page.Locator("table")).ToHaveCountAsync(0);
     }
 
     private Task ExpectSignedInAsync(AppAccount account) => Expect(Page.GetByTestId("signed-in-as")).ToHaveTextAsync(account.Email);
-}
-
-/// <summary>An account of the app, registered by a scenario with an email no other scenario uses.</summary>
-public sealed record AppAccount(string Email, string Password)
-{
-    public static AppAccount New() => new($"driver-{Guid.NewGuid():N}@example.com", $"pw-{Guid.NewGuid():N}");
-}
-
-/// <summary>The accounts one scenario registered: "me" and, in scenarios about two people, "the other person".</summary>
-public sealed class ScenarioAccounts
-{
-    public AppAccount? Me { get; set; }
-
-    public AppAccount? Other { get; set; }
 }

@@ -10,7 +10,7 @@ namespace SmartcarClean.Acceptance.Drivers;
 /// person on two devices, opens a second and switches between them. Every driver works on the current one.
 /// </summary>
 public sealed class BrowserDriver(
-    IBrowser browser,
+    FreshBrowsers browsers,
     AppUnderTest app,
     AcceptanceArtifacts artifacts,
     FeatureContext feature,
@@ -39,9 +39,7 @@ public sealed class BrowserDriver(
     /// <summary>Opens another browser (no cookies shared with the others) and makes it the current one.</summary>
     public async Task OpenAnotherBrowserAsync()
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseUrl.AbsoluteUri });
-        await context.Tracing.StartAsync(new TracingStartOptions { Screenshots = true, Snapshots = true, Sources = false });
-        _browsers.Add((context, await context.NewPageAsync()));
+        _browsers.Add(await browsers.OpenAsync(app.BaseUrl));
         _current = _browsers.Count - 1;
     }
 
@@ -59,6 +57,30 @@ public sealed class BrowserDriver(
 
     /// <summary>Makes the n-th browser opened in this scenario (1 for the first) the current one.</summary>
     public void SwitchTo(int number) => _current = number - 1;
+
+    /// <summary>Where the current page is, as the address bar shows it.</summary>
+    public Uri Address => new(Page.Url);
+
+    /// <summary>Opens an address as if typed into the address bar (a path is on the app).</summary>
+    public async Task GoToAsync(string url) => await Page.GotoAsync(url);
+
+    /// <summary>Opens a path of the app and returns the response's headers (names in lower case).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> HeadersOfAsync(string path)
+    {
+        var response = await Page.GotoAsync(path) ?? throw new InvalidOperationException($"{path} gave no response.");
+        return await response.AllHeadersAsync();
+    }
+
+    /// <summary>The current page's HTML as the browser holds it now.</summary>
+    public Task<string> PageSourceAsync() => Page.ContentAsync();
+
+    /// <summary>The current browser's cookies.</summary>
+    public async Task<IReadOnlyList<BrowserCookie>> CookiesAsync() =>
+        [.. (await Context.CookiesAsync()).Select(c => new BrowserCookie(c.Name, c.Value, c.HttpOnly))];
+
+    /// <summary>Puts cookies into the current browser, for the app's address, as if the app had set them.</summary>
+    public Task AddCookiesAsync(IEnumerable<BrowserCookie> cookies) =>
+        Context.AddCookiesAsync(cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, HttpOnly = c.HttpOnly, Url = app.BaseUrl.AbsoluteUri }));
 
     /// <summary>
     /// Closes the scenario's browsers, keeping a full-page screenshot and the trace of each one of a failed scenario,
@@ -88,3 +110,6 @@ public sealed class BrowserDriver(
         }
     }
 }
+
+/// <summary>A cookie as a browser keeps it, without Playwright's types, for steps and support classes.</summary>
+public sealed record BrowserCookie(string Name, string Value, bool HttpOnly);

@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SmartcarClean.Acceptance.Support;
 using SmartcarClean.Emulator;
 using static Microsoft.Playwright.Assertions;
 
@@ -8,17 +9,18 @@ namespace SmartcarClean.Acceptance.Drivers;
 /// Connect in a pop-up from the home page: the choice, the pop-up the click opens, what the page posts back to the app,
 /// and messages a test can forge to see the page ignore them.
 /// </summary>
-public sealed class ConnectPopup(BrowserDriver browser, AppPages app, SmartcarEmulator smartcar, ConnectJourney journey)
+public sealed class ConnectPopup(BrowserDriver browser, HomePage home, SmartcarEmulator smartcar, ConnectJourney journey)
 {
     private readonly List<string> _pageNavigations = [];
     private readonly List<string> _exchangePosts = [];
     private IPage? _popup;
     private bool _watching;
+    private Func<Task>? _releaseTheFallback;
     private readonly TaskCompletionSource<string> _statusSaid = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private IPage Page => browser.Page;
 
-    public IPage Popup => _popup ?? throw new InvalidOperationException("No pop-up has been opened.");
+    private IPage Popup => _popup ?? throw new InvalidOperationException("No pop-up has been opened.");
 
     /// <summary>Every time the page sent Connect's result to the app (POST /exchange), the form it posted.</summary>
     public IReadOnlyList<string> ExchangePosts => _exchangePosts;
@@ -40,7 +42,7 @@ public sealed class ConnectPopup(BrowserDriver browser, AppPages app, SmartcarEm
     /// <summary>Clicks Connect and waits for the pop-up to show Connect's first page; Connect's steps then drive the pop-up.</summary>
     public async Task OpenAsync()
     {
-        _popup = await Page.RunAndWaitForPopupAsync(app.StartConnectAsync);
+        _popup = await Page.RunAndWaitForPopupAsync(home.StartConnectAsync);
         await _popup.WaitForURLAsync(url => url.StartsWith(smartcar.BaseUrl + "/oauth/authorize?", StringComparison.Ordinal));
         await Expect(_popup.Locator("#continue-button")).ToBeVisibleAsync();
         browser.UsePopup(_popup);
@@ -75,16 +77,11 @@ public sealed class ConnectPopup(BrowserDriver browser, AppPages app, SmartcarEm
     public Task WaitUntilPageHasHandledAsync(int messages) =>
         Page.WaitForFunctionAsync("n => window.__messagesSeen >= n", messages);
 
-    /// <summary>A SmartcarAuthMessage posted to the page by <paramref name="sender"/>: the page itself, or the pop-up (as its opener).</summary>
-    public static Task PostForgedMessageAsync(IPage sender, string state, bool fromPopup) =>
-        sender.EvaluateAsync(
-            """
-            ([state, fromPopup]) => {
-              const target = fromPopup ? window.opener : window;
-              target.postMessage({ name: 'SmartcarAuthMessage', code: 'forged-code', error: null, errorDescription: null, state }, '*');
-            }
-            """,
-            new object[] { state, fromPopup });
+    /// <summary>A SmartcarAuthMessage with <paramref name="state"/> that the page posts to itself (its own origin).</summary>
+    public Task PostForgedMessageFromThePageAsync(string state) => PostForgedMessageAsync(Page, state, fromPopup: false);
+
+    /// <summary>A SmartcarAuthMessage with <paramref name="state"/> that the pop-up posts to the page (its opener).</summary>
+    public Task PostForgedMessageFromThePopupAsync(string state) => PostForgedMessageAsync(Popup, state, fromPopup: true);
 
     /// <summary>Makes the browser refuse pop-ups, as a pop-up blocker does (window.open returns null), from the next page on.</summary>
     public Task BlockPopupsAsync() => browser.Context.AddInitScriptAsync("window.open = function () { return null; };");
@@ -93,11 +90,14 @@ public sealed class ConnectPopup(BrowserDriver browser, AppPages app, SmartcarEm
     public async Task OpenRedirectPageWithoutOpenerAsync() =>
         await Page.GotoAsync($"{smartcar.BaseUrl}/v2/redirect?app_origin={Uri.EscapeDataString(new Uri(Page.Url).GetLeftPart(UriPartial.Authority))}&code=c&state=s");
 
+    /// <summary>What Smartcar's redirect page says in its status line.</summary>
+    public Task ExpectRedirectPageSaysAsync(string text) => Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync(text);
+
     /// <summary>
     /// Clicks Connect and holds the page's next navigation to /login so that what the page says before leaving can be
-    /// read; returns a function that lets it go (the click itself ends once that navigation does).
+    /// read, until <see cref="ReleaseTheFallbackAsync"/> lets it go (the click itself ends once that navigation does).
     /// </summary>
-    public async Task<Func<Task>> StartAndHoldTheFallbackAsync()
+    public async Task StartAndHoldTheFallbackAsync()
     {
         var held = new TaskCompletionSource<IRoute>(TaskCreationOptions.RunContinuationsAsynchronously);
         await Page.RouteAsync(IsLogin, route =>
@@ -114,9 +114,9 @@ public sealed class ConnectPopup(BrowserDriver browser, AppPages app, SmartcarEm
                 .observe(status, { childList: true, characterData: true, subtree: true });
             }
             """);
-        var click = app.StartConnectAsync();
+        var click = home.StartConnectAsync();
         var route = await held.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        return async () =>
+        _releaseTheFallback = async () =>
         {
             await route.ContinueAsync();
             await Page.UnrouteAsync(IsLogin);
@@ -124,11 +124,24 @@ public sealed class ConnectPopup(BrowserDriver browser, AppPages app, SmartcarEm
         };
     }
 
+    public Task ReleaseTheFallbackAsync() =>
+        (_releaseTheFallback ?? throw new InvalidOperationException("No navigation to Connect is held."))();
+
     /// <summary>
     /// What the page's status line said while it was leaving. Playwright's locators and evaluations wait for a pending
     /// navigation, so a MutationObserver installed before the click reports each text as the page shows it.
     /// </summary>
     public async Task<string> StatusWhileLeavingAsync() => await _statusSaid.Task.WaitAsync(TimeSpan.FromSeconds(10));
+
+    private static async Task PostForgedMessageAsync(IPage sender, string state, bool fromPopup) =>
+        await sender.EvaluateAsync(
+            """
+            ([state, fromPopup]) => {
+              const target = fromPopup ? window.opener : window;
+              target.postMessage({ name: 'SmartcarAuthMessage', code: 'forged-code', error: null, errorDescription: null, state }, '*');
+            }
+            """,
+            new object[] { state, fromPopup });
 
     private void Record(object? sender, IRequest request)
     {

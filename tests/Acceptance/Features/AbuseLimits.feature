@@ -3,7 +3,7 @@ Feature: Abuse limits
   how long, instead of doing the work again. Per user, Connect can be started 10 times a minute.
 
   Background:
-    Given I am signed in as a new user
+    Given I am signed in
 
   Scenario: Starting Connect again and again is paused with a page that says how long to wait
     When I start Connect 10 times in a row

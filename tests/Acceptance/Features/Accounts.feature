@@ -3,7 +3,7 @@ Feature: Accounts
   A connection belongs to the account; a trip through Connect belongs to the browser session it started in.
 
   Scenario: Two app users cannot see each other's cars
-    Given I am signed in as a new user
+    Given I have registered
     And I have connected my "TESLA" signing in as "owner@example.com"
     When another person registers in a second browser
     And they connect their "FORD" signing in as "other@example.com" and allow access
@@ -16,7 +16,7 @@ Feature: Accounts
       | TESLA | Model 3 | 2021 |
 
   Scenario: Signing out and back in keeps my connected car
-    Given I am signed in as a new user
+    Given I have registered
     And I have connected my "BMW" signing in as "owner@example.com"
     When I sign out
     Then opening my vehicles asks me to sign in
@@ -27,19 +27,19 @@ Feature: Accounts
       | BMW  | i3    | 2019 |
 
   Scenario: A Connect started in one browser is refused in another browser of the same user
-    Given I am signed in as a new user
+    Given I have registered
     When I start Connect in this browser but the redirect back arrives in a second browser where I am also signed in
     Then I am told "This sign-in link is not valid"
     And no token was requested from Smartcar
 
   Scenario: My password is kept out of the logs and the cookies
-    Given I am signed in as a new user
+    Given I have registered
     When I sign out
     And I sign in again
     Then my password appears neither in the app's logs nor in the browser's cookies
 
   Scenario: Changing my password keeps me signed in here and signs me out in my other browser
-    Given I am signed in as a new user
+    Given I have registered
     And I am also signed in in a second browser
     When I go back to my first browser and change my password
     Then I am told my password is changed and I am still signed in

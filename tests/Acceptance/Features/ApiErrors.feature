@@ -5,8 +5,8 @@ Feature: When Smartcar's API fails
   reading and still shows the rest. Rate limits and a sleeping car are in "A vehicle's details and commands".
 
   Background:
-    Given I am signed in as a new user
-    And I have connected my "TESLA" signing in as "owner@example.com"
+    Given I am signed in
+    And I have connected my "TESLA"
 
   Scenario: A passing upstream failure is retried and never shown
     Given the car maker will fail the next 2 odometer readings

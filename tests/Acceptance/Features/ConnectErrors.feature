@@ -3,7 +3,7 @@ Feature: Connect errors
   and asks Smartcar for no token. Smartcar's test identities produce each error.
 
   Background:
-    Given I am signed in as a new user
+    Given I am signed in
 
   Scenario Outline: Connect ending in <error> is explained
     Given I am on the home page
@@ -27,7 +27,7 @@ Feature: Connect errors
   Scenario: A car Smartcar cannot find in the account is its configuration error, explained
     Connect shows its own error page first; the owner returns to the app from it.
     Given I am on the home page
-    When I ask Connect for only the car with VIN "1HGCM82633A004352" and sign in to my "TESLA" account as "owner@example.com"
+    When I ask Connect for only the car with VIN "1HGCM82633A004352" and sign in to my "TESLA" account
     Then Connect explains "does not belong to a vehicle in this account"
     When I return to the app from Connect
     Then I am told "Smartcar reported a problem"

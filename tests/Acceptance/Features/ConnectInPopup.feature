@@ -4,12 +4,12 @@ Feature: Connect in a pop-up
   The page accepts that result only from the redirect page's origin and only with the state the app issued.
 
   Background:
-    Given I am signed in as a new user
+    Given I am signed in
     And I am on the home page
     And I choose to open Connect in a pop-up
 
   Scenario: Connect a car in the pop-up and see it listed
-    When I connect my "TESLA" in the pop-up signing in as "owner@example.com" and allow access
+    When I connect my "TESLA" in the pop-up and allow access
     Then the pop-up closes
     And I see my vehicles
       | make  | model   | year |
@@ -20,7 +20,7 @@ Feature: Connect in a pop-up
     And neither the authorization code nor the client secret appears in the app's logs
 
   Scenario: Denying in the pop-up is explained in the page
-    When I connect my "FORD" in the pop-up signing in as "owner@example.com" and deny access
+    When I connect my "FORD" in the pop-up and deny access
     Then the pop-up closes
     And I am told "You did not allow access"
     And I am still on the home page
@@ -31,7 +31,7 @@ Feature: Connect in a pop-up
     And the page receives a Smartcar message with the right state from its own origin instead of the redirect page's
     And the page receives a Smartcar message from the redirect page's origin with another state
     Then the page ignored both messages: nothing was sent to the app and Smartcar issued no token
-    When I finish in the pop-up signing in as "owner@example.com" and allow access
+    When I finish in the pop-up and allow access
     Then I see my vehicles
       | make  | model   | year |
       | TESLA | Model 3 | 2021 |
@@ -43,7 +43,7 @@ Feature: Connect in a pop-up
     And I choose to open Connect in a pop-up
     When I click Connect
     Then the page says "Your browser blocked the pop-up, so Connect opens in this window instead." before it leaves
-    And Connect opens in the page instead, where I connect my "BMW" signing in as "owner@example.com"
+    And Connect opens in the page instead, where I connect my "BMW"
     And I see my vehicles
       | make | model | year |
       | BMW  | i3    | 2019 |

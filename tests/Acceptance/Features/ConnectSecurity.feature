@@ -3,7 +3,7 @@ Feature: Connect security
   yields stay on the server.
 
   Background:
-    Given I am signed in as a new user
+    Given I am signed in
 
   Scenario: A forged state is refused and no token is requested
     Given I am on the home page
@@ -12,13 +12,13 @@ Feature: Connect security
     And no token was requested from Smartcar
 
   Scenario: A redirect link works only once
-    Given I have connected my "BMW" signing in as "owner@example.com"
+    Given I have connected my "BMW"
     When I open the same redirect link again
     Then I am told "This sign-in link is not valid"
     And exactly 1 token request reached Smartcar
 
   Scenario: Tokens never appear in the page, the cookies or the logs
-    Given I have connected my "TESLA" signing in as "owner@example.com"
+    Given I have connected my "TESLA"
     When I look at my vehicles
     Then no token Smartcar issued appears in the page source
     And no token Smartcar issued appears in the browser's cookies

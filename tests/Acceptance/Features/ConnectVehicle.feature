@@ -3,12 +3,12 @@ Feature: Connect a vehicle
   Here Connect is the offline emulator, which, like Smartcar's test mode, accepts any email and password.
 
   Background:
-    Given I am signed in as a new user
+    Given I am signed in
 
   @smoke
   Scenario: Connect a vehicle and see its make, model and year
     Given I am on the home page
-    When I connect my "TESLA" signing in as "owner@example.com" and allow access
+    When I connect my "TESLA" and allow access
     Then I see my vehicles
       | make  | model   | year |
       | TESLA | Model 3 | 2021 |
@@ -25,6 +25,6 @@ Feature: Connect a vehicle
 
   Scenario: Deny access shows a friendly message
     Given I am on the home page
-    When I connect my "FORD" signing in as "owner@example.com" and deny access
+    When I connect my "FORD" and deny access
     Then I am told "You did not allow access"
     And no token was requested from Smartcar

@@ -3,7 +3,7 @@ Feature: Disconnecting cars
   Each disconnect asks for confirmation first.
 
   Background:
-    Given I am signed in as a new user
+    Given I am signed in
 
   @smoke
   Scenario: Disconnect one car after confirming

@@ -5,9 +5,9 @@ Feature: Redirect URI rules
   and the mobile scheme sc<client id>://. The app registers http://localhost:<port>/exchange.
 
   Scenario: Connect is opened with exactly the redirect URI the app registered
-    Given I am signed in as a new user
+    Given I am signed in
     And I am on the home page
-    When I start connecting my "TESLA" signing in as "owner@example.com"
+    When I start connecting my "TESLA"
     Then Connect was opened with the app's registered redirect URI
 
   Scenario: Connect refuses a redirect URI the application did not register

@@ -7,11 +7,11 @@ Feature: Connect through Smartcar's server-side flow
   the app configured for that flow.
 
   Background:
-    Given I am signed in as a new user
+    Given I am signed in
 
   Scenario: Connect a vehicle and see its make, model and year
     Given I am on the home page
-    When I connect my "TESLA" signing in as "owner@example.com" and allow access
+    When I connect my "TESLA" and allow access
     Then I see my vehicles
       | make  | model   | year |
       | TESLA | Model 3 | 2021 |
@@ -22,7 +22,7 @@ Feature: Connect through Smartcar's server-side flow
   Scenario: Connect in a pop-up: the page hands the Smartcar user id to the app
     Given I am on the home page
     And I choose to open Connect in a pop-up
-    When I connect my "TESLA" in the pop-up signing in as "owner@example.com" and allow access
+    When I connect my "TESLA" in the pop-up and allow access
     Then the pop-up closes
     And I see my vehicles
       | make  | model   | year |
@@ -31,7 +31,7 @@ Feature: Connect through Smartcar's server-side flow
 
   Scenario: Cars from two Connect sessions are all listed
     Given I have connected my "CHEVROLET" signing in as "2-vehicles@smartcar.com"
-    And I have connected my "BMW" signing in as "owner@example.com"
+    And I have connected my "BMW"
     When I look at my vehicles
     Then I see my vehicles
       | make      | model   | year |
@@ -40,7 +40,7 @@ Feature: Connect through Smartcar's server-side flow
       | BMW       | i3      | 2019 |
 
   Scenario: The application token is renewed when it expires, without asking me to connect again
-    Given I have connected my "TESLA" signing in as "owner@example.com"
+    Given I have connected my "TESLA"
     When 2 hours pass
     And I look at my vehicles
     Then I see my vehicles
@@ -49,15 +49,15 @@ Feature: Connect through Smartcar's server-side flow
     And Smartcar was asked for exactly 2 application tokens
 
   Scenario: Two app users cannot see each other's cars
-    Given I have connected my "TESLA" signing in as "owner@example.com"
-    When another person registers in a second browser
+    Given I have connected my "TESLA"
+    When another person uses the app in a second browser
     And they connect their "FORD" signing in as "other@example.com" and allow access
     Then they see only their vehicles
       | make | model          | year |
       | FORD | Mustang Mach-E | 2021 |
 
   Scenario: The application token stays out of the page, the cookies and the logs
-    Given I have connected my "TESLA" signing in as "owner@example.com"
+    Given I have connected my "TESLA"
     When I look at my vehicles
     Then no token Smartcar issued appears in the page source
     And no token Smartcar issued appears in the browser's cookies

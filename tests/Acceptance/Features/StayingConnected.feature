@@ -3,11 +3,11 @@ Feature: Staying connected
   while the refresh token lasts, and asks the owner to connect again only when it no longer can.
 
   Background:
-    Given I am signed in as a new user
+    Given I am signed in
 
   @smoke
   Scenario: Access is renewed after two hours without connecting again
-    Given I have connected my "TESLA" signing in as "owner@example.com"
+    Given I have connected my "TESLA"
     When 2 hours pass
     And I look at my vehicles
     Then I see my vehicles
@@ -16,7 +16,7 @@ Feature: Staying connected
     And exactly 1 token refresh reached Smartcar
 
   Scenario: After sixty days away the app asks to connect again
-    Given I have connected my "AUDI" signing in as "owner@example.com"
+    Given I have connected my "AUDI"
     When 60 days pass
     And I open my vehicles page
     Then I am asked to connect again
@@ -26,7 +26,7 @@ Feature: Staying connected
     Smartcar turns a refresh token into a new one each time it is used, so two renewals at once would leave the
     app holding a token Smartcar no longer honours. The renewal is held up for a second, so every tab asks while
     it is under way.
-    Given I have connected my "TESLA" signing in as "owner@example.com"
+    Given I have connected my "TESLA"
     And Smartcar takes a second to renew access
     When 2 hours pass
     And I open my vehicles page in 4 tabs at once

@@ -3,11 +3,11 @@ Feature: A vehicle's details and commands
   and offers Lock and Unlock. When Smartcar cannot answer for one reading, the page says why and shows the rest.
 
   Background:
-    Given I am signed in as a new user
+    Given I am signed in
 
   @smoke
   Scenario: See what my car shares, then unlock and lock it
-    Given I have connected my "TESLA" signing in as "owner@example.com"
+    Given I have connected my "TESLA"
     When I open my "TESLA"
     Then I see its VIN, odometer, location, battery and doors
     When I unlock it
@@ -17,25 +17,25 @@ Feature: A vehicle's details and commands
     Then its doors show "Locked"
 
   Scenario: A sleeping car says so and the rest still shows
-    Given I have connected my "FORD" signing in as "owner@example.com"
+    Given I have connected my "FORD"
     And Smartcar will say the car is asleep when its odometer is read
     When I open my "FORD"
     Then its odometer shows "Your vehicle is in a sleep state"
     And its VIN is shown
 
   Scenario: A rate limit says when to try again
-    Given I have connected my "TESLA" signing in as "owner@example.com"
+    Given I have connected my "TESLA"
     And Smartcar will limit the next reading of the car's doors, asking to retry after 30 seconds
     When I open my "TESLA"
     Then its doors show "try again in 30 seconds"
 
   Scenario: A missing permission offers to connect again asking for it
-    Given I have connected my "TESLA" signing in as "owner@example.com"
+    Given I have connected my "TESLA"
     And Smartcar will refuse the next lock or unlock for want of a permission
     When I open my "TESLA"
     And I lock it
     Then the page confirms "You did not allow this app to lock and unlock this car. Connect again and allow it."
-    When I connect again to allow it, signing in as "owner@example.com"
+    When I connect again to allow it
     Then Connect asked me to allow "control_security" and showed me what to share
     And I see my vehicles
       | make  | model   | year |

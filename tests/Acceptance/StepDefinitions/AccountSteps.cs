@@ -1,41 +1,52 @@
 using System.Text.RegularExpressions;
-using SmartcarClean.Acceptance.Drivers;
 using Reqnroll;
+using SmartcarClean.Acceptance.Drivers;
 using SmartcarClean.Acceptance.Support;
-using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.StepDefinitions;
 
+/// <summary>Signing in, by the fast way or through the account pages, and what one account may see of another's.</summary>
 [Binding]
 public sealed class AccountSteps(
     BrowserDriver browser,
+    AppSignIn appSignIn,
     AccountPages accounts,
-    AppPages app,
-    SmartcarConnectPages connect,
-    AppUnderTest appUnderTest,
-    ScenarioAccounts registered,
+    HomePage home,
+    VehiclesPage vehicles,
+    ScenarioAccounts people,
     ConnectSteps connectSteps,
     CapturedLogs logs)
 {
-    [Given("I am signed in as a new user")]
-    public async Task GivenIAmSignedInAsANewUser()
+    /// <summary>For scenarios that are not about accounts: a new user, signed in without the account pages.</summary>
+    [Given("I am signed in")]
+    public async Task GivenIAmSignedIn() => people.Me = await appSignIn.SignInNewUserAsync();
+
+    [Given("I have registered")]
+    public async Task GivenIHaveRegistered()
     {
-        registered.Me = AppAccount.New();
-        await accounts.RegisterAsync(registered.Me);
+        people.Me = TestData.NewAccount();
+        await accounts.RegisterAsync(people.Me);
     }
 
     [When("another person registers in a second browser")]
     public async Task WhenAnotherPersonRegistersInASecondBrowser()
     {
-        registered.Other = AppAccount.New();
+        people.Other = TestData.NewAccount();
         await browser.OpenAnotherBrowserAsync();
-        await accounts.RegisterAsync(registered.Other);
+        await accounts.RegisterAsync(people.Other);
+    }
+
+    [When("another person uses the app in a second browser")]
+    public async Task WhenAnotherPersonUsesTheAppInASecondBrowser()
+    {
+        await browser.OpenAnotherBrowserAsync();
+        people.Other = await appSignIn.SignInNewUserAsync();
     }
 
     [When("they connect their {string} signing in as {string} and allow access")]
     public async Task WhenTheyConnect(string make, string email)
     {
-        await app.OpenHomeAsync();
+        await home.OpenAsync();
         await connectSteps.WhenIConnectAndAllow(make, email);
     }
 
@@ -46,7 +57,7 @@ public sealed class AccountSteps(
     public async Task WhenIGoBackToMyOwnBrowser()
     {
         browser.SwitchTo(1);
-        await browser.Page.GotoAsync("/vehicles");
+        await vehicles.OpenAsync();
     }
 
     [When("I sign out")]
@@ -55,31 +66,29 @@ public sealed class AccountSteps(
     [Then("opening my vehicles asks me to sign in")]
     public async Task ThenOpeningMyVehiclesAsksMeToSignIn()
     {
-        await browser.Page.GotoAsync("/vehicles");
+        await vehicles.OpenAsync();
         await accounts.ExpectAskedToSignInAsync();
-        await Expect(browser.Page.Locator("table")).ToHaveCountAsync(0);
     }
 
     [When("I sign in again")]
-    public Task WhenISignInAgain() => accounts.SignInAsync(registered.Me ?? throw new InvalidOperationException("No one has signed in yet."));
+    public Task WhenISignInAgain() => accounts.SignInAsync(people.Me);
 
     [Given("I am also signed in in a second browser")]
     public async Task GivenIAmAlsoSignedInInASecondBrowser()
     {
         await browser.OpenAnotherBrowserAsync();
-        await accounts.SignInAsync(registered.Me ?? throw new InvalidOperationException("No one has signed in yet."));
+        await accounts.SignInAsync(people.Me);
     }
 
     [When("I go back to my first browser and change my password")]
     public async Task WhenIChangeMyPasswordInMyFirstBrowser()
     {
         browser.SwitchTo(1);
-        registered.Me = await accounts.ChangePasswordAsync(registered.Me ?? throw new InvalidOperationException("No one has signed in yet."));
+        people.Me = await accounts.ChangePasswordAsync(people.Me);
     }
 
     [Then("I am told my password is changed and I am still signed in")]
-    public Task ThenIAmToldMyPasswordIsChanged() =>
-        accounts.ExpectPasswordChangedAsync(registered.Me ?? throw new InvalidOperationException("No one has signed in yet."));
+    public Task ThenIAmToldMyPasswordIsChanged() => accounts.ExpectPasswordChangedAsync(people.Me);
 
     [Then("opening my vehicles in the second browser asks me to sign in")]
     public async Task ThenTheSecondBrowserAsksMeToSignIn()
@@ -91,27 +100,20 @@ public sealed class AccountSteps(
     [When("I start Connect in this browser but the redirect back arrives in a second browser where I am also signed in")]
     public async Task WhenTheRedirectArrivesInASecondBrowser()
     {
-        var me = registered.Me ?? throw new InvalidOperationException("No one has signed in yet.");
-
-        await app.OpenHomeAsync();
-        await app.StartConnectAsync();
-        await connect.SignInAsync("TESLA", "owner@example.com");
-        var redirect = await connect.AllowButHoldTheRedirectAsync();
-        redirect.ShouldStartWith(appUnderTest.RedirectUri + "?");
+        await home.OpenAsync();
+        var redirect = await connectSteps.ConnectButHoldTheRedirectAsync("TESLA", TestData.OwnerEmail);
         Regex.IsMatch(redirect, "[?&]code=").ShouldBeTrue();
-
-        await browser.OpenAnotherBrowserAsync();
-        await accounts.SignInAsync(me);
-        await browser.Page.GotoAsync(redirect);
+        await GivenIAmAlsoSignedInInASecondBrowser();
+        await browser.GoToAsync(redirect);
     }
 
     [Then("my password appears neither in the app's logs nor in the browser's cookies")]
     public async Task ThenMyPasswordAppearsNowhere()
     {
-        var password = (registered.Me ?? throw new InvalidOperationException("No one has signed in yet.")).Password;
+        var password = people.Me.Password;
         logs.Lines.ShouldNotBeEmpty("the app logs at Trace level in these tests");
         logs.Lines.Where(line => line.Contains(password, StringComparison.Ordinal)).ShouldBeEmpty();
-        var cookies = await browser.Context.CookiesAsync();
+        var cookies = await browser.CookiesAsync();
         cookies.ShouldContain(c => c.Name == "smartcarclean.auth", "the sign-in cookie is there to look at");
         cookies.ShouldAllBe(c => !c.Value.Contains(password, StringComparison.Ordinal) && c.HttpOnly);
     }

@@ -1,15 +1,13 @@
-using System.Text.RegularExpressions;
-using SmartcarClean.Acceptance.Drivers;
 using Reqnroll;
+using SmartcarClean.Acceptance.Drivers;
 using SmartcarClean.Emulator;
 using SmartcarClean.Emulator.Steering.Faults;
-using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.StepDefinitions;
 
 /// <summary>Faults the car maker (Smartcar's "upstream") causes, and what the app asks Smartcar because of them.</summary>
 [Binding]
-public sealed class ApiErrorSteps(BrowserDriver browser, SmartcarEmulator smartcar)
+public sealed class ApiErrorSteps(VehiclePage vehicle, SmartcarEmulator smartcar)
 {
     private const string Odometer = "/v2.0/vehicles/*/odometer";
     private const string Security = "/v2.0/vehicles/*/security";
@@ -21,8 +19,7 @@ public sealed class ApiErrorSteps(BrowserDriver browser, SmartcarEmulator smartc
     public void GivenTheCarMakerWillFailTheNextLockCommand() => smartcar.FailNext("POST", Security, Fault.Upstream());
 
     [Then("its odometer shows a distance")]
-    public Task ThenItsOdometerShowsADistance() =>
-        Expect(browser.Page.GetByTestId("odometer")).ToContainTextAsync(new Regex(@"^\s*[\d,]+ (km|mi)"));
+    public Task ThenItsOdometerShowsADistance() => vehicle.ExpectOdometerDistanceAsync();
 
     [Then("Smartcar was asked for the odometer {int} time(s)")]
     public void ThenSmartcarWasAskedForTheOdometer(int times) =>
@@ -34,5 +31,5 @@ public sealed class ApiErrorSteps(BrowserDriver browser, SmartcarEmulator smartc
             && (r.Body ?? "").Contains("LOCK", StringComparison.Ordinal)).ShouldBe(times);
 
     [Then("the page says {string}")]
-    public Task ThenThePageSays(string message) => Expect(browser.Page.GetByTestId("command-result")).ToHaveTextAsync(message);
+    public Task ThenThePageSays(string message) => vehicle.ExpectCommandResultAsync(message);
 }

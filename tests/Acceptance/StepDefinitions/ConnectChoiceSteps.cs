@@ -1,35 +1,24 @@
-using Microsoft.Playwright;
-using SmartcarClean.Acceptance.Drivers;
 using Reqnroll;
+using SmartcarClean.Acceptance.Drivers;
+using SmartcarClean.Acceptance.Support;
 using SmartcarClean.Emulator;
-using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.StepDefinitions;
 
 [Binding]
-public sealed class ConnectChoiceSteps(BrowserDriver browser, SmartcarConnectPages connect, SmartcarEmulator smartcar)
+public sealed class ConnectChoiceSteps(
+    HomePage home, SmartcarConnectPages connect, LoginPage login, ExchangePage exchange, VehiclesPage vehicles, SmartcarEmulator smartcar)
 {
-    private IPage Page => browser.Page;
-
     [When("I connect with the brand {string} and only one car, signing in as {string}")]
     public async Task WhenIConnectWithChoices(string make, string email)
     {
-        await OpenChoicesAsync();
-        await Page.GetByLabel("Brand (skips the brand list)").FillAsync(make);
-        await Page.GetByLabel("Share only one car").CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Connect with these choices" }).ClickAsync();
+        await home.ConnectWithBrandAndOneCarAsync(make);
         await connect.SignInAsync(make: null, email);
-        await connect.AllowAsync();
-        await Page.WaitForURLAsync("**/vehicles");
+        await connect.AllowAndReturnAsync();
     }
 
     [When("I ask to connect only the car with VIN {string}")]
-    public async Task WhenIAskToConnectOnlyTheCarWithVin(string vin)
-    {
-        await OpenChoicesAsync();
-        await Page.GetByLabel("Only the car with this VIN").FillAsync(vin);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Connect with these choices" }).ClickAsync();
-    }
+    public Task WhenIAskToConnectOnlyTheCarWithVin(string vin) => home.ConnectOnlyTheCarWithVinAsync(vin);
 
     [Then("Connect did not show the brand list")]
     public void ThenConnectDidNotShowTheBrandList() =>
@@ -38,30 +27,27 @@ public sealed class ConnectChoiceSteps(BrowserDriver browser, SmartcarConnectPag
     [Then("I am told the choice is wrong: {string}")]
     public async Task ThenIAmToldTheChoiceIsWrong(string message)
     {
-        await Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync(message);
+        await login.ExpectRefusedAsync(message);
         smartcar.CountRequests("GET", "/oauth/authorize").ShouldBe(0);
     }
 
-    [When("I connect my {string} again signing in as {string}")]
-    public async Task WhenIConnectAgain(string make, string email)
+    [When("I connect my {string} again")]
+    public async Task WhenIConnectAgain(string make)
     {
-        await Page.GotoAsync("/");
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Connect your car" }).ClickAsync();
-        await connect.SignInAsync(make, email);
+        await home.OpenAsync();
+        await home.StartConnectAsync();
+        await connect.SignInAsync(make, TestData.OwnerEmail);
         // Already allowed: Connect goes straight back to the app.
-        await Page.WaitForURLAsync("**/vehicles");
+        await vehicles.WaitUntilShownAsync();
     }
 
-    [When("I connect my {string} again choosing {string}, signing in as {string}")]
-    public async Task WhenIConnectAgainChoosing(string make, string choice, string email)
+    [When("I connect my {string} again choosing {string}")]
+    public async Task WhenIConnectAgainChoosing(string make, string choice)
     {
-        await Page.GotoAsync("/");
-        await OpenChoicesAsync();
-        await Page.GetByLabel(choice).CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Connect with these choices" }).ClickAsync();
-        await connect.SignInAsync(make, email);
-        await connect.AllowAsync();
-        await Page.WaitForURLAsync("**/vehicles");
+        await home.OpenAsync();
+        await home.ConnectChoosingAsync(choice);
+        await connect.SignInAsync(make, TestData.OwnerEmail);
+        await connect.AllowAndReturnAsync();
     }
 
     [Then("Connect asked what to share {int} time(s)")]
@@ -69,22 +55,19 @@ public sealed class ConnectChoiceSteps(BrowserDriver browser, SmartcarConnectPag
         smartcar.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/permissions", StringComparison.Ordinal)
             && r.Path.StartsWith("/connect/", StringComparison.Ordinal)).ShouldBe(times);
 
-    [When("I ask Connect for only the car with VIN {string} and sign in to my {string} account as {string}")]
-    public async Task WhenIAskConnectForOnlyTheCarWithVin(string vin, string make, string email)
+    [When("I ask Connect for only the car with VIN {string} and sign in to my {string} account")]
+    public async Task WhenIAskConnectForOnlyTheCarWithVin(string vin, string make)
     {
-        await WhenIAskToConnectOnlyTheCarWithVin(vin);
-        await connect.SignInAsync(make, email);
+        await home.ConnectOnlyTheCarWithVinAsync(vin);
+        await connect.SignInAsync(make, TestData.OwnerEmail);
     }
 
     [Then("Connect explains {string}")]
-    public Task ThenConnectExplains(string text) => Expect(Page.GetByText(text)).ToBeVisibleAsync();
+    public Task ThenConnectExplains(string text) => connect.ExpectSaysAsync(text);
 
     [When("I return to the app from Connect")]
-    public Task WhenIReturnToTheAppFromConnect() => Page.Locator("#return-to-app").ClickAsync();
+    public Task WhenIReturnToTheAppFromConnect() => connect.ReturnToTheAppAsync();
 
     [Then("the explanation quotes Connect: {string}")]
-    public Task ThenTheExplanationQuotesConnect(string message) =>
-        Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"Connect said: \u201c{message}\u201d");
-
-    private Task OpenChoicesAsync() => Page.GetByText("Connect choices").ClickAsync();
+    public Task ThenTheExplanationQuotesConnect(string message) => exchange.ExpectFailureDetailAsync($"Connect said: \u201c{message}\u201d");
 }

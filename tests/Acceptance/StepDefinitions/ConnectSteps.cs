@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using SmartcarClean.Acceptance.Drivers;
 using Reqnroll;
+using SmartcarClean.Acceptance.Drivers;
 using SmartcarClean.Acceptance.Support;
 using SmartcarClean.Emulator;
 
@@ -9,73 +9,73 @@ namespace SmartcarClean.Acceptance.StepDefinitions;
 [Binding]
 public sealed class ConnectSteps(
     BrowserDriver browser,
-    AppPages app,
+    HomePage home,
     SmartcarConnectPages connect,
+    ConnectShortcut shortcut,
+    ExchangePage exchange,
+    VehiclesPage vehicles,
     SmartcarEmulator smartcar,
-    AppUnderTest appUnderTest,
     ConnectJourney journey)
 {
     [Given("I am on the home page")]
-    public Task GivenIAmOnTheHomePage() => app.OpenHomeAsync();
+    public Task GivenIAmOnTheHomePage() => home.OpenAsync();
+
+    [When("I connect my {string} and allow access")]
+    public Task WhenIConnectMyCarAndAllow(string make) => WhenIConnectAndAllow(make, TestData.OwnerEmail);
 
     [When("I connect my {string} signing in as {string} and allow access")]
     public async Task WhenIConnectAndAllow(string make, string email)
     {
-        RecordRedirects();
-        await app.StartConnectAsync();
+        await home.StartConnectAsync();
         await connect.SignInAsync(make, email);
-        await connect.AllowAsync();
-        await browser.Page.WaitForURLAsync("**/vehicles");
+        await connect.AllowAndReturnAsync();
     }
 
+    [Given("I have connected my {string}")]
+    public Task GivenIHaveConnectedMyCar(string make) => GivenIHaveConnected(make, TestData.OwnerEmail);
+
+    /// <summary>Connecting is not the subject here: the fast way, without loading Connect's pages (<see cref="ConnectShortcut"/>).</summary>
     [Given("I have connected my {string} signing in as {string}")]
-    public async Task GivenIHaveConnected(string make, string email)
-    {
-        await app.OpenHomeAsync();
-        await WhenIConnectAndAllow(make, email);
-    }
+    public Task GivenIHaveConnected(string make, string email) => shortcut.ConnectAsync(make, email);
 
-    [When("I connect my {string} signing in as {string} and deny access")]
-    public async Task WhenIConnectAndDeny(string make, string email)
+    [When("I connect my {string} and deny access")]
+    public async Task WhenIConnectAndDeny(string make)
     {
-        await app.StartConnectAsync();
-        await connect.SignInAsync(make, email);
+        await WhenIStartConnecting(make, TestData.OwnerEmail);
         await connect.DenyAsync();
     }
+
+    [When("I start connecting my {string}")]
+    public Task WhenIStartConnectingMyCar(string make) => WhenIStartConnecting(make, TestData.OwnerEmail);
 
     [When("I start connecting my {string} signing in as {string}")]
     public async Task WhenIStartConnecting(string make, string email)
     {
-        await app.StartConnectAsync();
+        await home.StartConnectAsync();
         await connect.SignInAsync(make, email);
     }
 
     [Then("I am offered to try again")]
-    public Task ThenIAmOfferedToTryAgain() => app.ExpectRetryOfferedAsync();
+    public Task ThenIAmOfferedToTryAgain() => exchange.ExpectRetryOfferedAsync();
 
     [Then("the explanation names the shared vehicle with VIN {string}")]
-    public Task ThenTheExplanationNamesTheSharedVehicle(string vin) => app.ExpectConnectFailureDetailAsync($"(VIN {vin})");
+    public Task ThenTheExplanationNamesTheSharedVehicle(string vin) => exchange.ExpectFailureDetailAsync($"(VIN {vin})");
 
     [When("I go through Connect but the redirect comes back with a forged state")]
     public async Task WhenTheRedirectComesBackWithAForgedState()
     {
-        await app.StartConnectAsync();
-        await connect.SignInAsync("TESLA", "owner@example.com");
-        var redirect = await connect.AllowButHoldTheRedirectAsync();
-
-        redirect.ShouldStartWith(appUnderTest.RedirectUri + "?");
+        var redirect = await ConnectButHoldTheRedirectAsync("TESLA", TestData.OwnerEmail);
         redirect.ShouldContain("code=");
-        await browser.Page.GotoAsync(Regex.Replace(redirect, "state=[^&]*", "state=forged-by-an-attacker"));
+        await browser.GoToAsync(Regex.Replace(redirect, "state=[^&]*", "state=forged-by-an-attacker"));
     }
 
     [When("I open the same redirect link again")]
-    public async Task WhenIOpenTheSameRedirectLinkAgain() => await browser.Page.GotoAsync(journey.Redirects.ShouldHaveSingleItem().AbsoluteUri);
+    public Task WhenIOpenTheSameRedirectLinkAgain() => browser.GoToAsync(journey.Redirects.ShouldHaveSingleItem().AbsoluteUri);
 
     [Then("I see my vehicles")]
     public async Task ThenISeeMyVehicles(DataTable expected)
     {
-        var rows = await app.VehicleRowsAsync();
-        var shown = rows.Select(r => string.Join(" | ", r)).Order().ToList();
+        var shown = (await vehicles.RowsAsync()).Select(r => string.Join(" | ", r)).Order().ToList();
         var wanted = expected.CreateSet<ListedVehicle>().Select(v => $"{v.Make} | {v.Model} | {v.Year}").Order().ToList();
         shown.ShouldBe(wanted);
     }
@@ -83,13 +83,12 @@ public sealed class ConnectSteps(
     [Then("the address bar shows no authorization code")]
     public void ThenTheAddressBarShowsNoAuthorizationCode()
     {
-        var url = new Uri(browser.Page.Url);
-        url.AbsolutePath.ShouldBe("/vehicles");
-        url.Query.ShouldBeEmpty();
+        browser.Address.AbsolutePath.ShouldBe("/vehicles");
+        browser.Address.Query.ShouldBeEmpty();
     }
 
     [Then("I am told {string}")]
-    public Task ThenIAmTold(string title) => app.ExpectConnectFailureAsync(title);
+    public Task ThenIAmTold(string title) => exchange.ExpectFailureAsync(title);
 
     [Then("no token was requested from Smartcar")]
     public void ThenNoTokenWasRequested()
@@ -103,15 +102,12 @@ public sealed class ConnectSteps(
     public void ThenExactlyTokenRequestsReachedSmartcar(int count) =>
         smartcar.CountRequests("POST", "/oauth/token").ShouldBe(count);
 
-    private bool IsRedirect(string url) => url.StartsWith(appUnderTest.RedirectUri, StringComparison.Ordinal);
-
-    private void RecordRedirects() => browser.Page.Request += (_, request) =>
+    /// <summary>From the home page through Connect to Allow, holding back Connect's redirect to the app; returns it.</summary>
+    public async Task<string> ConnectButHoldTheRedirectAsync(string make, string email)
     {
-        if (request.IsNavigationRequest && IsRedirect(request.Url))
-        {
-            journey.Record(new Uri(request.Url));
-        }
-    };
+        await WhenIStartConnecting(make, email);
+        return await connect.AllowButHoldTheRedirectAsync();
+    }
 }
 
 /// <summary>A row of the vehicles list, as feature files write it (make, model, year).</summary>

@@ -1,36 +1,33 @@
-using Microsoft.Playwright;
-using SmartcarClean.Acceptance.Drivers;
 using Reqnroll;
+using SmartcarClean.Acceptance.Drivers;
 using SmartcarClean.Acceptance.Support;
 using SmartcarClean.Emulator;
-using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.StepDefinitions;
 
 [Binding]
-public sealed class PopupSteps(BrowserDriver browser, ConnectPopup popup, SmartcarConnectPages connect, SmartcarEmulator smartcar, AppUnderTest app)
+public sealed class PopupSteps(
+    ConnectPopup popup, HomePage home, SmartcarConnectPages connect, ExchangePage exchange, SmartcarEmulator smartcar, AppUnderTest app)
 {
-    private Func<Task>? _release;
-
     [Given("I choose to open Connect in a pop-up")]
     public Task GivenIChooseThePopup() => popup.ChooseAsync();
 
     [Given("my browser blocks pop-ups")]
     public Task GivenMyBrowserBlocksPopups() => popup.BlockPopupsAsync();
 
-    [When("I connect my {string} in the pop-up signing in as {string} and allow access")]
-    public async Task WhenIConnectInThePopupAndAllow(string make, string email)
+    [When("I connect my {string} in the pop-up and allow access")]
+    public async Task WhenIConnectInThePopupAndAllow(string make)
     {
         await popup.OpenAsync();
-        await connect.SignInAsync(make, email);
+        await connect.SignInAsync(make, TestData.OwnerEmail);
         await connect.AllowAsync();
     }
 
-    [When("I connect my {string} in the pop-up signing in as {string} and deny access")]
-    public async Task WhenIConnectInThePopupAndDeny(string make, string email)
+    [When("I connect my {string} in the pop-up and deny access")]
+    public async Task WhenIConnectInThePopupAndDeny(string make)
     {
         await popup.OpenAsync();
-        await connect.SignInAsync(make, email);
+        await connect.SignInAsync(make, TestData.OwnerEmail);
         await connect.DenyAsync();
     }
 
@@ -41,26 +38,25 @@ public sealed class PopupSteps(BrowserDriver browser, ConnectPopup popup, Smartc
     public async Task WhenAMessageFromAnotherOriginArrives()
     {
         await popup.WatchMessagesAsync();
-        await ConnectPopup.PostForgedMessageAsync(browser.Page, popup.IssuedState(), fromPopup: false);
+        await popup.PostForgedMessageFromThePageAsync(popup.IssuedState());
     }
 
     [When("the page receives a Smartcar message from the redirect page's origin with another state")]
-    public Task WhenAMessageWithAnotherStateArrives() =>
-        ConnectPopup.PostForgedMessageAsync(popup.Popup, "forged-state", fromPopup: true);
+    public Task WhenAMessageWithAnotherStateArrives() => popup.PostForgedMessageFromThePopupAsync("forged-state");
 
     [Then("the page ignored both messages: nothing was sent to the app and Smartcar issued no token")]
     public async Task ThenThePageIgnoredBothMessages()
     {
         await popup.WaitUntilPageHasHandledAsync(2);
         popup.ExchangePosts.ShouldBeEmpty();
-        await Expect(browser.Page.GetByTestId("connect-failure")).ToHaveCountAsync(0);
+        await exchange.ExpectNoFailureAsync();
         smartcar.CountRequests("POST", "/oauth/token").ShouldBe(0);
     }
 
-    [When("I finish in the pop-up signing in as {string} and allow access")]
-    public async Task WhenIFinishInThePopup(string email)
+    [When("I finish in the pop-up and allow access")]
+    public async Task WhenIFinishInThePopup()
     {
-        await connect.SignInAsync("TESLA", email);
+        await connect.SignInAsync("TESLA", TestData.OwnerEmail);
         await connect.AllowAsync();
     }
 
@@ -89,23 +85,23 @@ public sealed class PopupSteps(BrowserDriver browser, ConnectPopup popup, Smartc
     public Task WhenIOpenTheRedirectPageInATabOfItsOwn() => popup.OpenRedirectPageWithoutOpenerAsync();
 
     [Then("it says {string}")]
-    public Task ThenItSays(string text) => Expect(browser.Page.GetByRole(AriaRole.Status)).ToContainTextAsync(text);
+    public Task ThenItSays(string text) => popup.ExpectRedirectPageSaysAsync(text);
 
     [Then("I am still on the home page")]
-    public void ThenIAmStillOnTheHomePage() => new Uri(browser.Page.Url).AbsolutePath.ShouldBe("/");
+    public void ThenIAmStillOnTheHomePage() => home.ExpectStillHere();
 
     [When("I click Connect")]
-    public async Task WhenIClickConnect() => _release = await popup.StartAndHoldTheFallbackAsync();
+    public Task WhenIClickConnect() => popup.StartAndHoldTheFallbackAsync();
 
     [Then("the page says {string} before it leaves")]
     public async Task ThenThePageSaysBeforeItLeaves(string text) => (await popup.StatusWhileLeavingAsync()).ShouldBe(text);
 
-    [Then("Connect opens in the page instead, where I connect my {string} signing in as {string}")]
-    public async Task ThenConnectOpensInThePage(string make, string email)
+    [Then("Connect opens in the page instead, where I connect my {string}")]
+    public async Task ThenConnectOpensInThePage(string make)
     {
-        await _release!();
-        await browser.Page.WaitForURLAsync(url => url.StartsWith(smartcar.BaseUrl + "/oauth/authorize?", StringComparison.Ordinal));
-        await connect.SignInAsync(make, email);
+        await popup.ReleaseTheFallbackAsync();
+        await connect.ExpectOpenedAsync();
+        await connect.SignInAsync(make, TestData.OwnerEmail);
         await connect.AllowAsync();
     }
 }

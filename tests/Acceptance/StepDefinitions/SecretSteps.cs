@@ -6,22 +6,22 @@ using SmartcarClean.Emulator;
 namespace SmartcarClean.Acceptance.StepDefinitions;
 
 [Binding]
-public sealed class SecretSteps(BrowserDriver browser, AppPages app, SmartcarEmulator smartcar, CapturedLogs logs, ConnectJourney journey)
+public sealed class SecretSteps(BrowserDriver browser, VehiclesPage vehicles, SmartcarEmulator smartcar, CapturedLogs logs, ConnectJourney journey)
 {
     [When("I look at my vehicles")]
     public async Task WhenILookAtMyVehicles()
     {
-        await browser.Page.GotoAsync("/vehicles");
-        await app.VehicleRowsAsync();
+        await vehicles.OpenAsync();
+        await vehicles.RowsAsync();
     }
 
     [Then("no token Smartcar issued appears in the page source")]
-    public async Task ThenNoTokenAppearsInThePageSource() => ShouldContainNoToken(await browser.Page.ContentAsync());
+    public async Task ThenNoTokenAppearsInThePageSource() => ShouldContainNoToken(await browser.PageSourceAsync());
 
     [Then("no token Smartcar issued appears in the browser's cookies")]
     public async Task ThenNoTokenAppearsInTheCookies()
     {
-        var cookies = await browser.Context.CookiesAsync();
+        var cookies = await browser.CookiesAsync();
         cookies.ShouldNotBeEmpty("the app keeps its user in a cookie, so there is something to look at");
         ShouldContainNoToken(string.Join("\n", cookies.Select(c => $"{c.Name}={c.Value}")));
     }
@@ -47,8 +47,7 @@ public sealed class SecretSteps(BrowserDriver browser, AppPages app, SmartcarEmu
     {
         foreach (var path in new[] { "/", "/vehicles", "/exchange?state=nothing", "/account/signin", "/account/register" })
         {
-            var response = await browser.Page.GotoAsync(path);
-            var headers = await response!.AllHeadersAsync();
+            var headers = await browser.HeadersOfAsync(path);
             headers["content-security-policy"].ShouldContain("default-src 'self'");
             headers["x-content-type-options"].ShouldBe("nosniff");
             headers["referrer-policy"].ShouldBe("no-referrer");

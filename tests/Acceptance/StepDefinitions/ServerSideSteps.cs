@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using SmartcarClean.Acceptance.Drivers;
+using SmartcarClean.Acceptance.Support;
 using Reqnroll;
 using SmartcarClean.Emulator;
-using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.StepDefinitions;
 
@@ -16,14 +16,12 @@ public sealed class ServerSideSteps(
     SmartcarEmulator smartcar,
     ConnectJourney journey,
     BrowserDriver browser,
-    AccountPages accounts,
-    AppPages app,
-    SmartcarConnectPages connect,
-    ScenarioAccounts registered,
+    AppSignIn appSignIn,
+    HomePage home,
+    VehiclesPage vehicles,
+    ScenarioAccounts people,
     ConnectSteps connectSteps)
 {
-    private string? _otherPersonsEmail;
-
     [Then("Smartcar was asked for exactly {int} application token(s)")]
     public void ThenSmartcarWasAskedForApplicationTokens(int count) =>
         smartcar.CountRequests("POST", "/oauth2/token").ShouldBe(count);
@@ -53,12 +51,10 @@ public sealed class ServerSideSteps(
     [Given("another person has connected their {string} signing in as {string} in a second browser")]
     public async Task GivenAnotherPersonHasConnected(string make, string email)
     {
-        registered.Other = AppAccount.New();
         await browser.OpenAnotherBrowserAsync();
-        await accounts.RegisterAsync(registered.Other);
-        await app.OpenHomeAsync();
-        await connectSteps.WhenIConnectAndAllow(make, email);
-        _otherPersonsEmail = email;
+        people.Other = await appSignIn.SignInNewUserAsync();
+        await connectSteps.GivenIHaveConnected(make, email);
+        people.OtherPersonsConnectEmail = email;
         browser.SwitchTo(1);
     }
 
@@ -66,11 +62,10 @@ public sealed class ServerSideSteps(
     [When(@"^I go through Connect as ""(.*)"" but send the app the other person's Smartcar user id (with my own code|without a code)$")]
     public async Task WhenISendTheOtherPersonsUserId(string email, string code)
     {
-        var otherPersonsId = smartcar.World.FindUserByEmail(_otherPersonsEmail ?? throw new InvalidOperationException("No other person connected."))!.Id;
-        await app.OpenHomeAsync();
-        await app.StartConnectAsync();
-        await connect.SignInAsync("TESLA", email);
-        var redirect = await connect.AllowButHoldTheRedirectAsync();
+        var otherPersonsEmail = people.OtherPersonsConnectEmail ?? throw new InvalidOperationException("No other person connected.");
+        var otherPersonsId = smartcar.World.FindUserByEmail(otherPersonsEmail)!.Id;
+        await home.OpenAsync();
+        var redirect = await connectSteps.ConnectButHoldTheRedirectAsync("TESLA", email);
 
         var forged = Regex.Replace(redirect, "(?<=[?&])user_id=[^&]*", $"user_id={otherPersonsId}");
         if (code == "without a code")
@@ -79,15 +74,14 @@ public sealed class ServerSideSteps(
         }
 
         forged.ShouldContain($"user_id={otherPersonsId}");
-        await browser.Page.GotoAsync(forged);
+        await browser.GoToAsync(forged);
     }
 
     [Then("my list of vehicles is still empty")]
     public async Task ThenMyListOfVehiclesIsStillEmpty()
     {
-        await browser.Page.GotoAsync("/vehicles");
-        await Expect(browser.Page.GetByText("You have not connected a car yet.")).ToBeVisibleAsync();
-        await Expect(browser.Page.Locator("table tbody tr")).ToHaveCountAsync(0);
+        await vehicles.OpenAsync();
+        await vehicles.ExpectEmptyAsync();
     }
 
     [Then("Smartcar lists no connection of {string} to the app any more")]

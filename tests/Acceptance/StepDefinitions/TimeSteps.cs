@@ -1,12 +1,11 @@
-using SmartcarClean.Acceptance.Drivers;
 using Reqnroll;
+using SmartcarClean.Acceptance.Drivers;
 using SmartcarClean.Emulator;
-using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.StepDefinitions;
 
 [Binding]
-public sealed class TimeSteps(BrowserDriver browser, SmartcarEmulator smartcar)
+public sealed class TimeSteps(VehiclesPage vehicles, SmartcarEmulator smartcar)
 {
     [When("{int} hour(s) pass")]
     public void WhenHoursPass(int hours) => smartcar.AdvanceClock(TimeSpan.FromHours(hours));
@@ -15,10 +14,10 @@ public sealed class TimeSteps(BrowserDriver browser, SmartcarEmulator smartcar)
     public void WhenDaysPass(int days) => smartcar.AdvanceClock(TimeSpan.FromDays(days));
 
     [When("I open my vehicles page")]
-    public async Task WhenIOpenMyVehiclesPage() => await browser.Page.GotoAsync("/vehicles");
+    public Task WhenIOpenMyVehiclesPage() => vehicles.OpenAsync();
 
     [Then("I am asked to connect again")]
-    public Task ThenIAmAskedToConnectAgain() => Expect(browser.Page.GetByTestId("reconnect")).ToBeVisibleAsync();
+    public Task ThenIAmAskedToConnectAgain() => vehicles.ExpectAskedToConnectAgainAsync();
 
     [Then("exactly {int} token refresh(es) reached Smartcar")]
     public void ThenExactlyTokenRefreshesReachedSmartcar(int count) =>

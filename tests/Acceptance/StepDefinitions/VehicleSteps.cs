@@ -1,56 +1,41 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using SmartcarClean.Acceptance.Drivers;
 using Reqnroll;
+using SmartcarClean.Acceptance.Drivers;
+using SmartcarClean.Acceptance.Support;
 using SmartcarClean.Emulator;
 using SmartcarClean.Emulator.Steering.Faults;
-using static Microsoft.Playwright.Assertions;
 
 namespace SmartcarClean.Acceptance.StepDefinitions;
 
 [Binding]
-public sealed class VehicleSteps(BrowserDriver browser, SmartcarConnectPages connect, SmartcarEmulator smartcar)
+public sealed class VehicleSteps(VehiclesPage vehicles, VehiclePage vehicle, SmartcarConnectPages connect, SmartcarEmulator smartcar)
 {
-    private static readonly Regex Vin = new("^[A-Z0-9]{17}\\b");
-
-    private IPage Page => browser.Page;
-
     [When("I open my {string}")]
     public async Task WhenIOpenMy(string make)
     {
-        await Page.GotoAsync("/vehicles");
-        await Page.GetByRole(AriaRole.Link, new() { Name = make }).First.ClickAsync();
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(make);
+        await vehicles.OpenCarAsync(make);
+        await vehicle.ExpectCarAsync(make);
     }
 
     [Then("I see its VIN, odometer, location, battery and doors")]
-    public async Task ThenISeeItsReadings()
-    {
-        await Expect(Page.GetByTestId("vin")).ToContainTextAsync(Vin);
-        await Expect(Page.GetByTestId("odometer")).ToContainTextAsync(" km");
-        await Expect(Page.GetByTestId("odometer")).ToContainTextAsync("recorded ");
-        await Expect(Page.GetByTestId("location")).ToContainTextAsync("show on a map");
-        await Expect(Page.GetByTestId("battery")).ToContainTextAsync("%");
-        await Expect(Page.GetByTestId("lock-status")).ToContainTextAsync(new Regex("Locked|Unlocked"));
-    }
+    public Task ThenISeeItsReadings() => vehicle.ExpectEveryReadingAsync();
 
     [When("I unlock it")]
-    public Task WhenIUnlockIt() => Page.GetByRole(AriaRole.Button, new() { Name = "Unlock", Exact = true }).ClickAsync();
+    public Task WhenIUnlockIt() => vehicle.UnlockAsync();
 
     [When("I lock it")]
-    public Task WhenILockIt() => Page.GetByRole(AriaRole.Button, new() { Name = "Lock", Exact = true }).ClickAsync();
+    public Task WhenILockIt() => vehicle.LockAsync();
 
     [Then("the page confirms {string}")]
-    public Task ThenThePageConfirms(string message) => Expect(Page.GetByTestId("command-result")).ToHaveTextAsync(message);
+    public Task ThenThePageConfirms(string message) => vehicle.ExpectCommandResultAsync(message);
 
     [Then("its doors show {string}")]
-    public Task ThenItsDoorsShow(string text) => Expect(Page.GetByTestId("lock-status")).ToContainTextAsync(text);
+    public Task ThenItsDoorsShow(string text) => vehicle.ExpectDoorsAsync(text);
 
     [Then("its odometer shows {string}")]
-    public Task ThenItsOdometerShows(string text) => Expect(Page.GetByTestId("odometer")).ToContainTextAsync(text);
+    public Task ThenItsOdometerShows(string text) => vehicle.ExpectOdometerAsync(text);
 
     [Then("its VIN is shown")]
-    public Task ThenItsVinIsShown() => Expect(Page.GetByTestId("vin")).ToContainTextAsync(Vin);
+    public Task ThenItsVinIsShown() => vehicle.ExpectVinAsync();
 
     [Given("Smartcar will say the car is asleep when its odometer is read")]
     public void GivenTheCarIsAsleep() => smartcar.FailNext("GET", "/v2.0/vehicles/*/odometer", Fault.VehicleState("ASLEEP"));
@@ -62,14 +47,12 @@ public sealed class VehicleSteps(BrowserDriver browser, SmartcarConnectPages con
     [Given("Smartcar will refuse the next lock or unlock for want of a permission")]
     public void GivenAPermissionError() => smartcar.FailNext("POST", "/v2.0/vehicles/*/security", Fault.Permission());
 
-    [When("I connect again to allow it, signing in as {string}")]
-    public async Task WhenIConnectAgainToAllowIt(string email)
+    [When("I connect again to allow it")]
+    public async Task WhenIConnectAgainToAllowIt()
     {
-        // The app names the car's brand, so Connect shows no brand list.
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Connect again and allow it" }).ClickAsync();
-        await connect.SignInAsync(make: null, email);
-        await connect.AllowAsync();
-        await Page.WaitForURLAsync("**/vehicles");
+        await vehicle.ConnectAgainToAllowItAsync();
+        await connect.SignInAsync(make: null, TestData.OwnerEmail);
+        await connect.AllowAndReturnAsync();
     }
 
     [Then("Connect asked me to allow {string} and showed me what to share")]

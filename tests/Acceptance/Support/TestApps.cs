@@ -43,10 +43,16 @@ public sealed class TestApps(
     /// <summary>The app a scenario runs against, started if it is not yet.</summary>
     public PlannedApp For(ScenarioInfo scenario)
     {
-        var serverSideScenario = scenario.CombinedTags.Contains(ServerSideTag);
-        _ = (serverSideScenario ? _serverSide : _classic).Value;
-        return serverSideScenario ? serverSide : classic;
+        _ = Started(scenario);
+        return IsServerSide(scenario) ? serverSide : classic;
     }
+
+    /// <summary>The services of the app a scenario runs against, as the app itself resolves them.</summary>
+    public IServiceProvider ServicesFor(ScenarioInfo scenario) => Started(scenario).Services;
+
+    private AppFactory Started(ScenarioInfo scenario) => (IsServerSide(scenario) ? _serverSide : _classic).Value;
+
+    private static bool IsServerSide(ScenarioInfo scenario) => scenario.CombinedTags.Contains(ServerSideTag);
 
     public async ValueTask DisposeAsync()
     {
@@ -111,4 +117,7 @@ public sealed class AppUnderTest(TestApps apps, ScenarioInfo scenario)
     public Uri BaseUrl => _app.BaseUrl;
 
     public string RedirectUri => _app.RedirectUri;
+
+    /// <summary>The app's own service provider, for what a scenario sets up without the browser.</summary>
+    public IServiceProvider Services => apps.ServicesFor(scenario);
 }

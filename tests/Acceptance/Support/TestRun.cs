@@ -17,6 +17,7 @@ public sealed class TestRun : IAsyncDisposable
 
     private readonly string _dataDirectory;
     private readonly IPlaywright _playwright;
+    private readonly IBrowser _browser;
 
     private TestRun(string dataDirectory, SmartcarEmulator emulator, TestApps apps, CapturedLogs logs, IPlaywright playwright, IBrowser browser)
     {
@@ -25,7 +26,8 @@ public sealed class TestRun : IAsyncDisposable
         Emulator = emulator;
         Apps = apps;
         Logs = logs;
-        Browser = browser;
+        _browser = browser;
+        Browsers = new FreshBrowsers(browser);
     }
 
     public SmartcarEmulator Emulator { get; }
@@ -34,7 +36,8 @@ public sealed class TestRun : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
-    public IBrowser Browser { get; }
+    /// <summary>A new browser context for each scenario, on the run's one Chromium.</summary>
+    public FreshBrowsers Browsers { get; }
 
     public static async Task<TestRun> StartAsync()
     {
@@ -64,7 +67,8 @@ public sealed class TestRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Browser.DisposeAsync();
+        await Browsers.DisposeAsync();
+        await _browser.DisposeAsync();
         _playwright.Dispose();
         await Apps.DisposeAsync();
         Emulator.Dispose();

@@ -1,4 +1,3 @@
-using Microsoft.Playwright;
 using Reqnroll;
 using Reqnroll.BoDi;
 using SmartcarClean.Emulator;
@@ -26,7 +25,7 @@ public sealed class TestRunHooks
         testRunContainer.RegisterInstanceAs(run);
         testRunContainer.RegisterInstanceAs(artifacts);
         testRunContainer.RegisterInstanceAs<SmartcarEmulator>(run.Emulator);
-        testRunContainer.RegisterInstanceAs<IBrowser>(run.Browser);
+        testRunContainer.RegisterInstanceAs(run.Browsers);
         testRunContainer.RegisterInstanceAs<TestApps>(run.Apps);
         testRunContainer.RegisterInstanceAs<CapturedLogs>(run.Logs);
     }

@@ -1,4 +1,4 @@
-namespace SmartcarClean.Acceptance.Drivers;
+namespace SmartcarClean.Acceptance.Support;
 
 /// <summary>What one scenario saw of its trips through Connect: every redirect back to the app, with its code.</summary>
 public sealed class ConnectJourney
