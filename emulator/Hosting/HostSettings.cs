@@ -1,20 +1,7 @@
-using System.Collections;
 using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Configuration;
 
 namespace SmartcarClean.Emulator.Hosting;
-
-/// <summary>
-/// Where the standalone host reads its settings: the command line, the environment variables, and the folder
-/// (beside the binary) that holds <c>appsettings.json</c> and the default <c>applications.json</c>.
-/// </summary>
-public sealed record HostSources(IReadOnlyList<string> Arguments, IReadOnlyDictionary<string, string?> Variables, string Directory)
-{
-    public static HostSources OfThisProcess(string[] args) => new(
-        args,
-        Environment.GetEnvironmentVariables().Cast<DictionaryEntry>().ToDictionary(e => (string)e.Key, e => (string?)e.Value),
-        AppContext.BaseDirectory);
-}
 
 /// <summary>
 /// The standalone host's settings, read like any .NET app's, each source winning over the ones before it: the host's
