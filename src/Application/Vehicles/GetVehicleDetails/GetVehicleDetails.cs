@@ -3,7 +3,6 @@ using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.Tokens;
 using SmartcarClean.Application.VehicleData;
-using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.GetVehicleDetails;
 
@@ -60,25 +59,15 @@ internal sealed class GetVehicleDetailsHandler(VehicleAccess access, ISmartcarAp
 {
     public async ValueTask<VehicleDetailsOutcome> Handle(GetVehicleDetails query, CancellationToken cancellationToken)
     {
-        (Connection Connection, string? AccessToken)? found;
-        try
+        var opening = await access.OpenAsync(query.VehicleId, cancellationToken);
+        if (opening is not VehicleOpening.Open(var connection, var token))
         {
-            found = await access.ForAsync(query.VehicleId, cancellationToken);
-        }
-        catch (SmartcarApiException e)
-        {
-            // The token could not be renewed this time (Smartcar unreachable, an outage): the connection still holds.
-            return new VehicleDetailsOutcome.Failed(new SmartcarProblem.Refused(e));
-        }
-
-        if (found is not { } vehicle)
-        {
-            return new VehicleDetailsOutcome.NotFound();
-        }
-
-        if (vehicle.AccessToken is not { } token)
-        {
-            return new VehicleDetailsOutcome.ReconnectNeeded();
+            return opening switch
+            {
+                VehicleOpening.NotFound => new VehicleDetailsOutcome.NotFound(),
+                VehicleOpening.Unavailable unavailable => new VehicleDetailsOutcome.Failed(new SmartcarProblem.Refused(unavailable.Refusal)),
+                _ => new VehicleDetailsOutcome.ReconnectNeeded(), // VehicleOpening.ReconnectNeeded, the one case left
+            };
         }
 
         try
@@ -101,7 +90,7 @@ internal sealed class GetVehicleDetailsHandler(VehicleAccess access, ISmartcarAp
         }
         catch (SmartcarApiException e) when (e.RequiresReconnect)
         {
-            await access.MarkReconnectNeededAsync(vehicle.Connection, cancellationToken);
+            await access.MarkReconnectNeededAsync(connection, cancellationToken);
             return new VehicleDetailsOutcome.ReconnectNeeded();
         }
         catch (SmartcarApiException e)

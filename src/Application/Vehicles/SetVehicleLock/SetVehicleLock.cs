@@ -3,7 +3,6 @@ using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.Tokens;
 using SmartcarClean.Application.VehicleData;
-using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.SetVehicleLock;
 
@@ -37,25 +36,15 @@ internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi a
 {
     public async ValueTask<SetVehicleLockOutcome> Handle(SetVehicleLock command, CancellationToken cancellationToken)
     {
-        (Connection Connection, string? AccessToken)? found;
-        try
+        var opening = await access.OpenAsync(command.VehicleId, cancellationToken);
+        if (opening is not VehicleOpening.Open(var connection, var token))
         {
-            found = await access.ForAsync(command.VehicleId, cancellationToken);
-        }
-        catch (SmartcarApiException e)
-        {
-            // The token could not be renewed this time (Smartcar unreachable, an outage): the connection still holds.
-            return new SetVehicleLockOutcome.Failed(new SmartcarProblem.Refused(e));
-        }
-
-        if (found is not { } vehicle)
-        {
-            return new SetVehicleLockOutcome.NotFound();
-        }
-
-        if (vehicle.AccessToken is not { } token)
-        {
-            return new SetVehicleLockOutcome.ReconnectNeeded();
+            return opening switch
+            {
+                VehicleOpening.NotFound => new SetVehicleLockOutcome.NotFound(),
+                VehicleOpening.Unavailable unavailable => new SetVehicleLockOutcome.Failed(new SmartcarProblem.Refused(unavailable.Refusal)),
+                _ => new SetVehicleLockOutcome.ReconnectNeeded(), // VehicleOpening.ReconnectNeeded, the one case left
+            };
         }
 
         try
@@ -69,7 +58,7 @@ internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi a
         }
         catch (SmartcarApiException e) when (e.RequiresReconnect)
         {
-            await access.MarkReconnectNeededAsync(vehicle.Connection, cancellationToken);
+            await access.MarkReconnectNeededAsync(connection, cancellationToken);
             return new SetVehicleLockOutcome.ReconnectNeeded(e);
         }
         catch (SmartcarApiException e)
