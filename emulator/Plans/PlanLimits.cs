@@ -149,12 +149,13 @@ internal sealed class PlanLimits(TimeProvider time)
             var vehicles = connections.Concat(_months.Keys).Distinct()
                 .Select(key =>
                 {
-                    var window = _plan.VehicleRequestsPerWindow is null ? null : WindowOf(key.VehicleId, now);
+                    // Only a window that is still running has calls and an end; an ended one is the same as none.
+                    var window = _windows.TryGetValue(key.VehicleId, out var known) && now < known.Start + _plan.VehicleThrottleWindow ? known : null;
                     return new VehicleUsage(
                         key.ClientId,
                         key.VehicleId,
                         MonthOf(key.ClientId, key.VehicleId, now).Used,
-                        window?.Calls,
+                        _plan.VehicleRequestsPerWindow is null ? null : window?.Calls ?? 0,
                         window is null ? null : window.Start + _plan.VehicleThrottleWindow);
                 })
                 .ToList();

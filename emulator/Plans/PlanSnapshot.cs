@@ -7,7 +7,7 @@ public sealed record PlanSnapshot(Plan Plan, IReadOnlyList<BucketUsage> Buckets,
 public sealed record BucketUsage(string ClientId, int Left);
 
 /// <summary>
-/// One application's requests to one vehicle this month, and the vehicle's throttle window (null while the throttle is
-/// off): calls in it, and when it ends.
+/// One application's requests to one vehicle this month, and the vehicle's throttle (null while it is off): calls in
+/// the running window (0 when none runs), and when that window ends.
 /// </summary>
 public sealed record VehicleUsage(string ClientId, string VehicleId, int RequestsThisMonth, int? ThrottleCalls, DateTimeOffset? ThrottleWindowEnds);

@@ -73,9 +73,14 @@ internal static class AdminPage
 
     private static string Throttle(VehicleUsage usage, Plan plan)
     {
-        if (plan.VehicleRequestsPerWindow is not { } perWindow || usage.ThrottleWindowEnds is not { } ends)
+        if (plan.VehicleRequestsPerWindow is not { } perWindow)
         {
             return "off";
+        }
+
+        if (usage.ThrottleWindowEnds is not { } ends)
+        {
+            return $"0 of {perWindow}";
         }
 
         var until = ends.ToString("O", CultureInfo.InvariantCulture);

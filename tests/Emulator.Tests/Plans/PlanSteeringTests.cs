@@ -127,6 +127,11 @@ public sealed class PlanSteeringTests : IDisposable
         page.ShouldContain(vehicleId);
         page.ShouldContain("2 of 500");
         page.ShouldContain("throttled until 2026-01-15T09:01:00");
+
+        driver.Emulator.AdvanceClock(TimeSpan.FromMinutes(1));
+        page = await driver.GetPageAsync("/_emulator");
+        page.ShouldContain("<td>0 of 2</td>", customMessage: "the window has ended");
+        page.ShouldContain("2 of 500");
     }
 
     [Fact]
