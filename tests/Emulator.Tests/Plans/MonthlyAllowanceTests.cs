@@ -106,6 +106,19 @@ public sealed class MonthlyAllowanceTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_requests_never_get_past_the_allowance()
+    {
+        var (token, vehicleId) = await _driver.ConnectVehicleAsync();
+        _driver.LimitVehicleRequestsPerMonth(20);
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(_ => OdometerAsync(token, vehicleId)));
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(20);
+        responses.Count(r => (int)r.StatusCode == 430).ShouldBe(40);
+        _driver.Emulator.PlanUsage().Vehicles.Single().RequestsThisMonth.ShouldBe(20);
+    }
+
+    [Fact]
     public async Task A_batch_of_k_paths_counts_k()
     {
         var (token, vehicleId) = await _driver.ConnectVehicleAsync();
