@@ -1,9 +1,10 @@
 using SmartcarClean.Emulator.Applications;
 using SmartcarClean.Emulator.OAuth;
+using SmartcarClean.Emulator.Plans;
 
 namespace SmartcarClean.Emulator;
 
-/// <summary>How an emulator starts: its port, its registered applications, WireMock's admin API and the token lifetimes.</summary>
+/// <summary>How an emulator starts: its port, its registered applications, WireMock's admin API, the token lifetimes and the plan's limits.</summary>
 public sealed class EmulatorOptions
 {
     /// <summary>0 picks a free port.</summary>
@@ -33,4 +34,21 @@ public sealed class EmulatorOptions
 
     /// <summary>Lifetime of a client_credentials application token from <c>/oauth2/token</c> (default 3600 s).</summary>
     public TimeSpan ApplicationTokenLifetime { get; set; } = TokenLifetimes.Default.ApplicationToken;
+
+    // The plan's limits (Plan); each is off unless set, and can be changed at run time (SmartcarEmulator.SetPlan).
+
+    /// <summary>Requests each vehicle may take per application in a UTC calendar month; beyond it 430 BILLING (off by default).</summary>
+    public int? VehicleRequestsPerMonth { get; set; }
+
+    /// <summary>The application's bucket of requests; empty, 429 RATE_LIMIT / SMARTCAR_API (off by default).</summary>
+    public int? ApplicationRequestBucket { get; set; }
+
+    /// <summary>One request comes back into the bucket every this long (default 30 s: Smartcar's 2 a minute).</summary>
+    public TimeSpan ApplicationBucketRefill { get; set; } = Plan.DefaultBucketRefill;
+
+    /// <summary>Requests one vehicle may take per <see cref="VehicleThrottleWindow"/>; beyond, 429 RATE_LIMIT / VEHICLE (off by default).</summary>
+    public int? VehicleRequestsPerWindow { get; set; }
+
+    /// <summary>The per-vehicle throttle's window (default 1 minute), starting at the window's first request.</summary>
+    public TimeSpan VehicleThrottleWindow { get; set; } = Plan.DefaultThrottleWindow;
 }

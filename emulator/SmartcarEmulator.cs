@@ -4,6 +4,7 @@ using SmartcarClean.Emulator.ApiV3;
 using SmartcarClean.Emulator.Connect;
 using SmartcarClean.Emulator.Http;
 using SmartcarClean.Emulator.OAuth;
+using SmartcarClean.Emulator.Plans;
 using SmartcarClean.Emulator.Steering;
 using SmartcarClean.Emulator.Steering.Faults;
 using SmartcarClean.Emulator.World;
@@ -83,6 +84,7 @@ public sealed partial class SmartcarEmulator : IDisposable
         {
             Lifetimes = TokenLifetimes.From(options),
         };
+        world.Plans.Configure(Plan.From(options));
         var server = StartServer(new WireMockServerSettings
         {
             // Loopback only: the emulator must never be reachable from the network. Port 0 makes Kestrel

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SmartcarClean.Emulator.Http;
 using SmartcarClean.Emulator.OAuth;
+using SmartcarClean.Emulator.Plans;
 using SmartcarClean.Emulator.World;
 using WireMock;
 using WireMock.Matchers;
@@ -14,7 +15,8 @@ namespace SmartcarClean.Emulator.ApiV2;
 /// the token does not cover answers 403 PERMISSION, and so does an endpoint whose permission was not
 /// granted. Routes tolerate a trailing slash, as the node SDK sends one. Successful answers carry the
 /// sc-data-age, sc-fetched-at and sc-unit-system headers (metric, or imperial on request).
-/// Errors use the v2 shape (type, code, description, docURL, statusCode, requestId, ...).
+/// Errors use the v2 shape (type, code, description, docURL, statusCode, requestId, ...). The plan's limits
+/// (<see cref="PlanLimits"/>) answer before the endpoint.
 /// </summary>
 internal sealed class VehicleApi(SmartcarWorld world)
 {
@@ -35,6 +37,11 @@ internal sealed class VehicleApi(SmartcarWorld world)
         if (UnitSystem.Of(request) is not { } units)
         {
             return V2Error.InvalidParameter();
+        }
+
+        if (world.Plans.AdmitCall(grant.ClientId) is { } overBucket)
+        {
+            return overBucket.V2();
         }
 
         string[] route = request.Path.Trim('/').Split('/')[1..];
@@ -66,8 +73,14 @@ internal sealed class VehicleApi(SmartcarWorld world)
             return V2Error.Permission();
         }
 
+        var batch = (method, path) == ("POST", "batch");
+        if (world.Plans.AdmitVehicleCall(grant.ClientId, vehicleId, batch) is { } overPlan)
+        {
+            return overPlan.V2();
+        }
+
         var call = new VehicleCall(world, grant, vehicle, units, body);
-        return (method, path) == ("POST", "batch") ? VehicleBatch.Run(call) : VehicleEndpoints.Call(call, method, path);
+        return batch ? VehicleBatch.Run(call) : VehicleEndpoints.Call(call, method, path);
     }
 
     private static ResponseMessage ListVehicles(Grant grant, IReadOnlyDictionary<string, string> query)

@@ -22,7 +22,8 @@ internal static class VehicleBatch
         var now = call.World.Time.GetUtcNow();
         var responses = paths!.Select(path =>
         {
-            var reply = VehicleEndpoints.Call(call, "GET", path.Trim('/'));
+            var reply = call.World.Plans.AdmitBatchPath(call.Grant.ClientId, call.Vehicle.Id)?.V2()
+                ?? VehicleEndpoints.Call(call, "GET", path.Trim('/'));
             var code = (int)reply.StatusCode!;
             using var body = JsonDocument.Parse(reply.BodyData!.BodyAsString!);
             IReadOnlyDictionary<string, string> headers = code is >= 200 and < 300

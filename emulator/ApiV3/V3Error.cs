@@ -29,6 +29,25 @@ internal static class V3Error
 
     public static ResponseMessage InvalidPath(string path) => NotFound("INVALID_PATH", $"The path {path} does not exist.");
 
+    /// <summary>429 RATE_LIMIT (SMARTCAR_API or VEHICLE) with a Retry-After header in seconds, as in v2.</summary>
+    public static ResponseMessage RateLimit(string code, string retryAfterSeconds)
+    {
+        var reply = Create(
+            429, "RATE_LIMIT", code, "Too Many Requests",
+            code == "VEHICLE"
+                ? "You have reached the throttling rate limit for this vehicle. Please see the retry-after header (seconds) for when to retry the request."
+                : "Your application has exceeded its rate limit. Please retry your request in a few minutes.",
+            "rate-limit-errors");
+        reply.AddHeader("Retry-After", retryAfterSeconds);
+        return reply;
+    }
+
+    /// <summary>430 BILLING / VEHICLE_REQUEST_LIMIT: the vehicle's monthly allowance is used up (430 has no standard title: the emulator's choice).</summary>
+    public static ResponseMessage VehicleRequestLimit() => Create(
+        430, "BILLING", "VEHICLE_REQUEST_LIMIT", "Vehicle Request Limit",
+        "You have exceeded the number of API requests that are allowed for this vehicle in the current billing period. Please log into the Smartcar dashboard and visit the Billing tab to learn more.",
+        "billing-errors");
+
     private static ResponseMessage NotFound(string code, string detail) =>
         Create(404, "RESOURCE_NOT_FOUND", code, "Not Found", detail, "resource-not-found-errors");
 

@@ -3,7 +3,10 @@ using SmartcarClean.Emulator.World;
 
 namespace SmartcarClean.Emulator.ApiV3;
 
-/// <summary>The handful of v3 signals the emulator serves, read from the same state as v2.</summary>
+/// <summary>
+/// The v3 signals the emulator serves, read from the same state as v2 (every vehicle answers all of them, as v2 answers
+/// both fuel and battery). The codes beyond the reference's six come from Smartcar's signal pages as third-party code uses them.
+/// </summary>
 internal static class V3Signals
 {
     private static readonly Signal[] All =
@@ -12,12 +15,20 @@ internal static class V3Signals
             (v, s, u) => new { unit = u.DistanceUnit, value = u.Distance(s.OdometerKm) }),
         new("tractionbattery-stateofcharge", "TractionBattery", "StateOfCharge",
             (v, s, u) => new { unit = "percent", value = Math.Round(s.BatteryPercentRemaining * 100, 1) }),
+        new("tractionbattery-range", "TractionBattery", "Range",
+            (v, s, u) => new { unit = u.DistanceUnit, value = u.Distance(s.BatteryRangeKm) }),
+        new("internalcombustionengine-fuellevel", "InternalCombustionEngine", "FuelLevel",
+            (v, s, u) => new { unit = "percent", value = Math.Round(s.FuelPercentRemaining * 100, 1) }),
+        new("internalcombustionengine-range", "InternalCombustionEngine", "Range",
+            (v, s, u) => new { unit = u.DistanceUnit, value = u.Distance(s.FuelRangeKm) }),
         new("vehicleidentification-vin", "VehicleIdentification", "VIN", (v, s, u) => new { value = v.Vin }),
         new("location-preciselocation", "Location", "PreciseLocation",
             (v, s, u) => new { latitude = s.Latitude, longitude = s.Longitude }),
         new("closure-islocked", "Closure", "IsLocked", (v, s, u) => new { value = s.IsLocked }),
         new("charge-activelimit", "Charge", "ActiveLimit",
             (v, s, u) => new { unit = "percent", value = Math.Round(s.ChargeLimit * 100, 1) }),
+        new("charge-ischarging", "Charge", "IsCharging", (v, s, u) => new { value = s.ChargeState == VehicleState.Charging }),
+        new("charge-ischargingcableconnected", "Charge", "IsChargingCableConnected", (v, s, u) => new { value = s.IsPluggedIn }),
     ];
 
     public static IReadOnlyList<string> Codes { get; } = [.. All.Select(s => s.Code)];

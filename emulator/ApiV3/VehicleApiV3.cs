@@ -1,6 +1,7 @@
 using System.Globalization;
 using SmartcarClean.Emulator.Http;
 using SmartcarClean.Emulator.OAuth;
+using SmartcarClean.Emulator.Plans;
 using SmartcarClean.Emulator.World;
 using WireMock;
 using WireMock.Matchers;
@@ -13,7 +14,8 @@ namespace SmartcarClean.Emulator.ApiV3;
 /// The v3 Vehicle API (vehicle.api.smartcar.com), JSON:API style. Every call needs a live application
 /// token from <c>/oauth2/token</c>; signals and commands also need <c>sc-user-id</c> because that token
 /// carries no user. A vehicle the application has no live connection to (for that user) is 403. <c>DELETE /users/{id}</c>
-/// removes a user from the application with all their connections.
+/// removes a user from the application with all their connections, <c>DELETE /connections/{id}</c> one connection. The
+/// plan's limits (<see cref="PlanLimits"/>) answer before the endpoint.
 /// </summary>
 internal sealed class VehicleApiV3(SmartcarWorld world)
 {
@@ -37,6 +39,11 @@ internal sealed class VehicleApiV3(SmartcarWorld world)
             return V3Error.InvalidParameter("sc-unit-system must be metric or imperial.");
         }
 
+        if (world.Plans.AdmitCall(token.ClientId) is { } overBucket)
+        {
+            return overBucket.V3();
+        }
+
         var userId = request.Header(UserIdHeader);
         string[] route = request.Path.Trim('/').Split('/')[1..];
         return (request.Method.ToUpperInvariant(), route) switch
@@ -55,10 +62,19 @@ internal sealed class VehicleApiV3(SmartcarWorld world)
                     : V3Error.SignalNotFound(code))),
             ("POST", ["vehicles", var id, "commands", "security", var action]) when action is "lock" or "unlock" =>
                 WithUser(userId, () => WithConnection(token, id, userId, c => LockOrUnlock(c, action))),
+            ("DELETE", ["connections", var id]) => DeleteConnection(token, id),
             ("DELETE", ["users", var id]) => world.PurgeUser(token.ClientId, id) ? HttpReplies.NoContent() : V3Error.UserNotFound(id),
             _ => V3Error.InvalidPath(request.Path),
         };
     }
+
+    /// <summary>Smartcar answers 204 with no body; the emulator refuses another application's connection with 403.</summary>
+    private ResponseMessage DeleteConnection(ApplicationToken token, string connectionId) => world.DeleteConnection(token.ClientId, connectionId) switch
+    {
+        ConnectionDeletion.Deleted => HttpReplies.NoContent(),
+        ConnectionDeletion.OtherApplication => V3Error.AccessDenied(),
+        _ => V3Error.ConnectionNotFound(connectionId),
+    };
 
     private static ResponseMessage WithUser(string? userId, Func<ResponseMessage> then) =>
         string.IsNullOrWhiteSpace(userId) ? V3Error.MissingUserId() : then();
@@ -73,7 +89,7 @@ internal sealed class VehicleApiV3(SmartcarWorld world)
             .FirstOrDefault(c => c.Vehicle.Id == vehicleId && (string.IsNullOrWhiteSpace(userId) || c.User.Id == userId));
         if (connection is not null)
         {
-            return then(connection);
+            return world.Plans.AdmitVehicleCall(token.ClientId, vehicleId) is { } overPlan ? overPlan.V3() : then(connection);
         }
 
         return world.FindVehicle(vehicleId) is null ? V3Error.VehicleNotFound(vehicleId) : V3Error.AccessDenied();

@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using SmartcarClean.Emulator.OAuth;
+using SmartcarClean.Emulator.Plans;
 
 namespace SmartcarClean.Emulator.Hosting;
 
@@ -77,6 +78,13 @@ public static class EmulatorSettings
             return false;
         }
 
+        // The plan's own check, which SmartcarEmulator.Start and SetPlan make too.
+        if (Plan.From(bound).Problem() is { } problem)
+        {
+            error = $"{Section}:{problem}";
+            return false;
+        }
+
         options = bound;
         return true;
     }
@@ -98,6 +106,7 @@ public static class EmulatorSettings
         property.Name == nameof(EmulatorOptions.Port) ? PortRange
         : property.PropertyType == typeof(TimeSpan) ? "a duration as [d.]hh:mm:ss, e.g. 00:05:30"
         : property.PropertyType == typeof(bool) ? "true or false"
+        : property.PropertyType == typeof(int?) ? Plan.CountRule
         : $"a {property.PropertyType.Name}";
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using SmartcarClean.Emulator.Plans;
 using SmartcarClean.Emulator.Steering.Faults;
 
 namespace SmartcarClean.Emulator.Steering;
@@ -36,6 +37,7 @@ internal static class AdminPage
                 string.Join("\n", g.Tokens.Select(t =>
                     $"{t.Kind} {SmartcarEmulator.Masked(t.Value)} {(t.Live ? "live" : "dead")}, expires {t.ExpiresAt.ToString("O", CultureInfo.InvariantCulture)}")),
             }));
+        PlanSections(html, state);
         Section(html, "Queued faults", ["method", "path", "vehicle", "fault", "remaining"],
             faults.Select(f => new[] { f.Method, f.PathPattern, f.VehicleId ?? "any", f.Fault.ToString(), f.Remaining.ToString(CultureInfo.InvariantCulture) }));
         Section(html, $"Last {RecentRequests} requests (newest first)", ["method", "path", "status"],
@@ -43,6 +45,51 @@ internal static class AdminPage
 
         return html.Append("<p>JSON: <code>GET /_emulator/state</code>. Operations: see the emulator README.</p></body></html>").ToString();
     }
+
+    /// <summary>The plan's limits, then each application's requests to each vehicle this month and the vehicle's throttle.</summary>
+    private static void PlanSections(StringBuilder html, WorldSnapshot state)
+    {
+        var plan = state.Plan.Plan;
+        var buckets = string.Join("\n", state.Plan.Buckets.Select(b => $"{b.ClientId}: {b.Left} left"));
+        Section(html, "Plan", ["limit", "setting", "now"],
+        [
+            ["requests per vehicle per month (430 BILLING)", plan.VehicleRequestsPerMonth is { } allowance ? $"{allowance}" : "off", ""],
+            ["application bucket (429 SMARTCAR_API)",
+                plan.ApplicationRequestBucket is { } size ? $"{size}, one back every {Seconds(plan.ApplicationBucketRefill)}" : "off", buckets],
+            ["vehicle throttle (429 VEHICLE)",
+                plan.VehicleRequestsPerWindow is { } perWindow ? $"{perWindow} per {Seconds(plan.VehicleThrottleWindow)}" : "off", ""],
+        ]);
+
+        var vehicles = state.Users.SelectMany(u => u.Vehicles).ToDictionary(v => v.Id, v => $"{v.Make} {v.Model} {v.Year}");
+        Section(html, "Requests per vehicle", ["client_id", "vehicle", "requests this month", "throttle"],
+            state.Plan.Vehicles.Select(v => new[]
+            {
+                v.ClientId,
+                $"{vehicles.GetValueOrDefault(v.VehicleId, "")}, id {v.VehicleId}",
+                plan.VehicleRequestsPerMonth is { } allowance ? $"{v.RequestsThisMonth} of {allowance}" : $"{v.RequestsThisMonth} (no allowance)",
+                Throttle(v, plan),
+            }));
+    }
+
+    private static string Throttle(VehicleUsage usage, Plan plan)
+    {
+        if (plan.VehicleRequestsPerWindow is not { } perWindow)
+        {
+            return "off";
+        }
+
+        if (usage.ThrottleWindowEnds is not { } ends)
+        {
+            return $"0 of {perWindow}";
+        }
+
+        var until = ends.ToString("O", CultureInfo.InvariantCulture);
+        return usage.ThrottleCalls >= perWindow
+            ? $"{usage.ThrottleCalls} of {perWindow}: throttled until {until}"
+            : $"{usage.ThrottleCalls} of {perWindow} in the window ending {until}";
+    }
+
+    private static string Seconds(TimeSpan duration) => $"{duration.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
 
     private static void Section(StringBuilder html, string title, string[] headings, IEnumerable<string[]> rows)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SmartcarClean.Emulator.Applications;
 using SmartcarClean.Emulator.Http;
+using SmartcarClean.Emulator.Plans;
 using SmartcarClean.Emulator.Steering.Faults;
 using SmartcarClean.Emulator.World;
 using WireMock;
@@ -57,6 +58,9 @@ internal sealed class SteeringApi(SmartcarEmulator emulator)
                 ("GET", ["faults"]) => HttpReplies.Json(200, emulator.PendingFaults.Select(FaultJson)),
                 ("POST", ["faults"]) => AddFault(JsonInput.Parse(request)),
                 ("DELETE", ["faults"]) => ClearFaults(),
+                ("GET", ["plan"]) => HttpReplies.Json(200, PlanJson.Write(emulator.PlanUsage())),
+                ("PUT", ["plan"]) => SetPlan(PlanJson.Read(JsonInput.Parse(request))),
+                ("DELETE", ["plan"]) => SetPlan(Plan.Unlimited),
                 ("GET", ["requests"]) => HttpReplies.Json(200, emulator.Requests.Select(RequestJson)),
                 ("GET", ["state"]) => HttpReplies.Json(200, StateJson()),
                 _ => Error(404, "not_found", $"No steering operation {request.Method} {request.Path}. See emulator/README.md."),
@@ -168,6 +172,12 @@ internal sealed class SteeringApi(SmartcarEmulator emulator)
         return HttpReplies.Json(201, FaultJson(pending));
     }
 
+    private ResponseMessage SetPlan(Plan plan)
+    {
+        emulator.SetPlan(plan);
+        return HttpReplies.Json(200, PlanJson.Write(emulator.PlanUsage()));
+    }
+
     private ResponseMessage ClearFaults()
     {
         var count = emulator.PendingFaults.Count;
@@ -195,6 +205,7 @@ internal sealed class SteeringApi(SmartcarEmulator emulator)
                 tokens = g.Tokens.Select(t => new { kind = t.Kind, token = SmartcarEmulator.Masked(t.Value), expiresAt = t.ExpiresAt, live = t.Live }),
             }),
             faults = emulator.PendingFaults.Select(FaultJson),
+            plan = PlanJson.Write(state.Plan),
             requests = emulator.Requests.TakeLast(AdminPage.RecentRequests)
                 .Select(r => new { method = r.Method, path = r.Path, statusCode = r.StatusCode }),
         };

@@ -1,4 +1,5 @@
 using SmartcarClean.Emulator.Applications;
+using SmartcarClean.Emulator.Plans;
 using SmartcarClean.Emulator.World;
 
 namespace SmartcarClean.Emulator.Steering;
@@ -8,7 +9,8 @@ public sealed record WorldSnapshot(
     DateTimeOffset Now,
     IReadOnlyList<RegisteredApplication> Applications,
     IReadOnlyList<SmartcarUser> Users,
-    IReadOnlyList<GrantSnapshot> Grants);
+    IReadOnlyList<GrantSnapshot> Grants,
+    PlanSnapshot Plan);
 
 /// <summary>One Connect approval and every token issued from it (refreshes keep the same grant).</summary>
 public sealed record GrantSnapshot(Grant Grant, IReadOnlyList<TokenSnapshot> Tokens);

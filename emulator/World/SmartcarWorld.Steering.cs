@@ -96,6 +96,8 @@ public sealed partial class SmartcarWorld
 
     public WorldSnapshot Snapshot()
     {
+        var connections = Applications.SelectMany(a => ConnectionsOf(a.ClientId)).Select(c => (c.ClientId, c.Vehicle.Id)).ToList();
+        var plan = Plans.Snapshot(connections);
         lock (_gate)
         {
             var now = Now;
@@ -106,7 +108,7 @@ public sealed partial class SmartcarWorld
                 .GroupBy(t => t.Grant, ReferenceEqualityComparer.Instance)
                 .Select(g => new GrantSnapshot((Grant)g.Key!, [.. g.Select(t => t.Token).OrderBy(t => t.Kind, StringComparer.Ordinal)]))
                 .ToList();
-            return new WorldSnapshot(now, [.. _applications.Values], [.. _usersByEmail.Values], grants);
+            return new WorldSnapshot(now, [.. _applications.Values], [.. _usersByEmail.Values], grants, plan);
         }
     }
 

@@ -1,6 +1,7 @@
 using SmartcarClean.Emulator.Applications;
 using SmartcarClean.Emulator.Connect;
 using SmartcarClean.Emulator.OAuth;
+using SmartcarClean.Emulator.Plans;
 
 namespace SmartcarClean.Emulator.World;
 
@@ -21,6 +22,9 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
     private readonly List<string> _issuedTokens = [];
 
     public TimeProvider Time { get; } = time;
+
+    /// <summary>The plan's limits and what has been used of them; it keeps its own lock.</summary>
+    internal PlanLimits Plans { get; } = new(time);
 
     public IReadOnlyList<string> IssuedTokens
     {
@@ -154,6 +158,8 @@ public sealed partial class SmartcarWorld(IEnumerable<RegisteredApplication> app
             _grants.Clear();
             ForgetVehicleData();
         }
+
+        Plans.Reset();
     }
 
     private DateTimeOffset Now => Time.GetUtcNow();

@@ -117,8 +117,9 @@ public sealed class VehicleApiV3Tests : IDisposable
         var body = await GetAsync($"/v3/vehicles/{vehicleId}/signals", appToken, userId);
 
         var signals = body.GetProperty("data").EnumerateArray().ToDictionary(s => s.GetProperty("attributes").GetProperty("code").GetString()!);
-        signals.Keys.ShouldBe(["odometer-traveleddistance", "tractionbattery-stateofcharge", "vehicleidentification-vin",
-            "location-preciselocation", "closure-islocked", "charge-activelimit"], ignoreOrder: true);
+        signals.Keys.ShouldBe(["odometer-traveleddistance", "tractionbattery-stateofcharge", "tractionbattery-range", "vehicleidentification-vin",
+            "location-preciselocation", "closure-islocked", "charge-activelimit", "charge-ischarging", "charge-ischargingcableconnected",
+            "internalcombustionengine-fuellevel", "internalcombustionengine-range"], ignoreOrder: true);
         var odometer = signals["odometer-traveleddistance"];
         odometer.GetProperty("type").GetString().ShouldBe("signal");
         odometer.GetProperty("attributes").GetProperty("group").GetString().ShouldBe("Odometer");
@@ -127,7 +128,15 @@ public sealed class VehicleApiV3Tests : IDisposable
         odometer.GetProperty("attributes").GetProperty("body").GetProperty("value").GetDouble().ShouldBe(state.OdometerKm);
         odometer.GetProperty("meta").GetProperty("retrievedAt").GetString().ShouldNotBeNull();
         signals["location-preciselocation"].GetProperty("attributes").GetProperty("body").GetProperty("latitude").GetDouble().ShouldBe(state.Latitude);
-        body.GetProperty("meta").GetProperty("totalCount").GetInt32().ShouldBe(6);
+        double Value(string code) => signals[code].GetProperty("attributes").GetProperty("body").GetProperty("value").GetDouble();
+        bool Flag(string code) => signals[code].GetProperty("attributes").GetProperty("body").GetProperty("value").GetBoolean();
+        Value("tractionbattery-range").ShouldBe(state.BatteryRangeKm);
+        Value("internalcombustionengine-fuellevel").ShouldBe(Math.Round(state.FuelPercentRemaining * 100, 1));
+        Value("internalcombustionengine-range").ShouldBe(state.FuelRangeKm);
+        Flag("charge-ischarging").ShouldBe(state.ChargeState == "CHARGING");
+        Flag("charge-ischargingcableconnected").ShouldBe(state.IsPluggedIn);
+        signals.Values.ShouldAllBe(s => s.GetProperty("meta").GetProperty("oemUpdatedAt").GetString() == "2026-01-15T09:00:00.000Z");
+        body.GetProperty("meta").GetProperty("totalCount").GetInt32().ShouldBe(11);
         body.GetProperty("included").GetProperty("vehicle").GetProperty("id").GetString().ShouldBe(vehicleId);
     }
 

@@ -65,6 +65,23 @@ public sealed class HostArgumentsTests : IDisposable
     }
 
     [Fact]
+    public void The_plans_limits_are_off_by_default_and_come_from_the_command_line_and_the_environment()
+    {
+        var defaults = Read([]).Options;
+        (defaults.VehicleRequestsPerMonth, defaults.ApplicationRequestBucket, defaults.VehicleRequestsPerWindow).ShouldBe((null, null, null));
+
+        var options = Read(
+            ["--Emulator:VehicleRequestsPerMonth=500", "--Emulator:ApplicationRequestBucket=120", "--Emulator:ApplicationBucketRefill=00:00:30"],
+            new() { ["Emulator__VehicleRequestsPerWindow"] = "5", ["Emulator__VehicleThrottleWindow"] = "00:02:00" }).Options;
+
+        options.VehicleRequestsPerMonth.ShouldBe(500);
+        options.ApplicationRequestBucket.ShouldBe(120);
+        options.ApplicationBucketRefill.ShouldBe(TimeSpan.FromSeconds(30));
+        options.VehicleRequestsPerWindow.ShouldBe(5);
+        options.VehicleThrottleWindow.ShouldBe(TimeSpan.FromMinutes(2));
+    }
+
+    [Fact]
     public void Settings_come_from_appsettings_json_beside_the_binary()
     {
         WriteAppSettings("""{ "Emulator": { "Port": 8011, "AccessTokenLifetime": "00:05:30", "ApplicationsFile": "json-apps.json" } }""");
@@ -161,6 +178,9 @@ public sealed class HostArgumentsTests : IDisposable
     [InlineData("Emulator:Port must be a port number from 0 to 65535, got '70000'.", "--port", "70000")]
     [InlineData("Emulator:AccessTokenLifetime must be a duration as [d.]hh:mm:ss, e.g. 00:05:30, got 'soon'.", "--Emulator:AccessTokenLifetime=soon")]
     [InlineData("Emulator:RefreshGracePeriod must not be negative, got '-00:01:00'.", "--Emulator:RefreshGracePeriod=-00:01:00")]
+    [InlineData("Emulator:VehicleRequestsPerMonth must be a whole number of 1 or more (leave it out for no limit), got 'many'.", "--Emulator:VehicleRequestsPerMonth=many")]
+    [InlineData("Emulator:VehicleRequestsPerMonth must be a whole number of 1 or more (leave it out for no limit), got '0'.", "--Emulator:VehicleRequestsPerMonth=0")]
+    [InlineData("Emulator:VehicleThrottleWindow must be at least one second, got '00:00:00'.", "--Emulator:VehicleThrottleWindow=00:00:00")]
     [InlineData("Emulator:AccessTokenLifetme is not a setting; the settings under Emulator are Port, ", "--Emulator:AccessTokenLifetme=00:05:00")]
     public void A_bad_value_names_the_setting_and_what_it_expects(string message, params string[] args)
     {
