@@ -28,12 +28,19 @@ public static class BehindAProxy
         var hosts = Values(settings, "AllowedHosts");
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             // ASP.NET trusts loopback by default; here only what the settings name is trusted.
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
             proxies.ForEach(options.KnownProxies.Add);
             networks.ForEach(options.KnownIPNetworks.Add);
+            // With both lists empty ASP.NET would take the headers from every address: with no proxy, none are applied.
+            if (proxies.Count == 0 && networks.Count == 0)
+            {
+                options.ForwardedHeaders = ForwardedHeaders.None;
+                return;
+            }
+
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             if (hosts.Length > 0)
             {
                 options.ForwardedHeaders |= ForwardedHeaders.XForwardedHost;

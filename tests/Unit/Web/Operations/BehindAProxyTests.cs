@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace SmartcarClean.Unit.Web.Operations;
 /// Forwarded headers count only from the configured proxies: behind one, the app sees the client's address (the rate
 /// limiter's key), https and the public host (redirects); from anywhere else, the same headers are ignored. The
 /// redirect URI sent to Smartcar is the configured one, whatever host is forwarded. Every request here comes from
-/// 127.0.0.1 over a real socket: a proxy on this host for <see cref="ProxiedApp"/>, a stranger for <see cref="DirectApp"/>.
+/// 127.0.0.1 over a real socket: a proxy on this host for <see cref="ProxiedApp"/>, a stranger for <see cref="DirectApp"/>
+/// (no proxy configured, the default).
 /// </summary>
 public sealed class BehindAProxyTests(BehindAProxyTests.ProxiedApp proxied, BehindAProxyTests.DirectApp direct)
     : IClassFixture<BehindAProxyTests.ProxiedApp>, IClassFixture<BehindAProxyTests.DirectApp>
@@ -109,12 +111,23 @@ public sealed class BehindAProxyTests(BehindAProxyTests.ProxiedApp proxied, Behi
     }
 
     [Fact]
-    public void Only_the_configured_proxies_and_networks_are_trusted_not_even_loopback()
+    public void Out_of_the_box_no_forwarded_header_is_applied_from_anyone_not_even_loopback()
     {
         var forwarded = direct.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
 
-        forwarded.KnownProxies.ShouldBe([IPAddress.Parse("10.1.2.3")]);
+        // With no proxy and no network listed, ASP.NET would apply the headers from every address.
+        forwarded.ForwardedHeaders.ShouldBe(ForwardedHeaders.None);
+        forwarded.KnownProxies.ShouldBeEmpty();
         forwarded.KnownIPNetworks.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Only_the_configured_networks_are_trusted()
+    {
+        var forwarded = proxied.Services.GetRequiredService<IOptions<ForwardedHeadersOptions>>().Value;
+
+        forwarded.KnownIPNetworks.ShouldBe([System.Net.IPNetwork.Parse("127.0.0.0/8")]);
+        forwarded.KnownProxies.ShouldBeEmpty("not even ASP.NET's default, ::1");
     }
 
     /// <summary>The headers the TLS-terminating proxy on this host adds for a visitor at <paramref name="client"/>.</summary>
@@ -158,7 +171,7 @@ public sealed class BehindAProxyTests(BehindAProxyTests.ProxiedApp proxied, Behi
         }
     }
 
-    /// <summary>Reached directly over plain http (Development); its one known proxy is another machine.</summary>
+    /// <summary>Reached directly over plain http (Development), with the default settings: no known proxy.</summary>
     public sealed class DirectApp : TestWebApp
     {
         public DirectApp()
@@ -171,7 +184,6 @@ public sealed class BehindAProxyTests(BehindAProxyTests.ProxiedApp proxied, Behi
         {
             UseTestSmartcarSettings(builder);
             builder.UseEnvironment("Development");
-            builder.UseSetting("ForwardedHeaders:KnownProxies:0", "10.1.2.3");
             builder.UseSetting("RateLimits:SignIn:PerAddress", "2");
         }
     }
