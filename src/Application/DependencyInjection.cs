@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Telemetry;
 using SmartcarClean.Application.Tokens;
 using SmartcarClean.Application.Validation;
 
@@ -31,6 +32,9 @@ public static class DependencyInjection
         // HandleRedirect's steps: services, not requests, so the only way in is the one that checks the state.
         services.AddScoped<ExchangeCode>();
         services.AddScoped<LinkSmartcarUser>();
+        // The app's own counters (Telemetry/): counted always, exported only when telemetry is configured (Web).
+        services.AddSingleton<TokenRefreshMetrics>();
+        services.AddSingleton<ConnectOutcomeMetrics>();
         return services;
     }
 }

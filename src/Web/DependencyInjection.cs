@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Web.Authentication;
+using SmartcarClean.Web.Operations;
 using SmartcarClean.Web.Pipeline;
 using SmartcarClean.Web.Security;
 
@@ -8,7 +9,8 @@ namespace SmartcarClean.Web;
 
 /// <summary>
 /// The one place the web project's parts are wired: the signed-in user and accounts (<c>Authentication/</c>), the pages
-/// and their filter (<c>Pipeline/</c>), and the abuse limits, transport security and log caps (<c>Security/</c>).
+/// and their filter (<c>Pipeline/</c>), the abuse limits, transport security and log caps (<c>Security/</c>), and
+/// forwarded headers, health endpoints and telemetry (<c>Operations/</c>).
 /// What runs before the services exist, the configuration sources and the embedded emulator, is in <c>Startup/</c>.
 /// </summary>
 public static class DependencyInjection
@@ -18,6 +20,7 @@ public static class DependencyInjection
         builder.Services.AddAccountsAndPages();
         builder.Services.AddRateLimits(builder.Configuration);
         builder.AddWebSecurity();
+        builder.AddOperations();
         builder.Logging.KeepSecretsOutOfLogs();
         return builder;
     }

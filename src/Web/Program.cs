@@ -2,6 +2,7 @@ using SmartcarClean.Application;
 using SmartcarClean.Infrastructure;
 using SmartcarClean.Infrastructure.Persistence;
 using SmartcarClean.Web;
+using SmartcarClean.Web.Operations;
 using SmartcarClean.Web.Pipeline;
 using SmartcarClean.Web.Security;
 using SmartcarClean.Web.Startup;
@@ -22,6 +23,7 @@ try
     app.UseForwardedHeaders(); // first: everything after it sees the client's scheme and address
     app.UseMiddleware<SecurityHeaders>();
     app.UseExceptionHandler("/Error");
+    app.UseHealthEndpoints(); // before https is required: a load balancer probes the instance over plain http
     app.UseHttpsOutsideDevelopment();
     app.Use(RedirectUriHost.UseRedirectUriHost);
     app.UseStatusCodePagesWithReExecute("/Error", "?status={0}");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Telemetry;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Tokens;
@@ -14,6 +15,7 @@ internal sealed class AccessTokens(
     IApplicationDbContext db,
     ISmartcarAuth auth,
     RefreshLocks locks,
+    TokenRefreshMetrics refreshes,
     TimeProvider time,
     ILogger<AccessTokens> logger)
 {
@@ -81,13 +83,20 @@ internal sealed class AccessTokens(
         }
         catch (SmartcarAuthException)
         {
+            refreshes.Refused();
             await MarkReconnectNeededAsync(connection, cancellationToken);
             return null;
+        }
+        catch (SmartcarApiException)
+        {
+            refreshes.Unreachable();
+            throw;
         }
 
         // Both tokens in one row, one save: the new pair is stored together or not at all.
         connection.ReplaceTokens(TokenSet.Issued(refreshed.AccessToken, refreshed.RefreshToken, refreshed.ExpiresInSeconds, now));
         await db.SaveChangesAsync(cancellationToken);
+        refreshes.Renewed();
         return connection.Tokens.AccessToken;
     }
 

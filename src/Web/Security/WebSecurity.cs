@@ -1,16 +1,12 @@
-using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using SmartcarClean.Web.Startup;
 
 namespace SmartcarClean.Web.Security;
 
 /// <summary>
 /// Transport security. Outside Development the app is reached over https (itself, or through a TLS-terminating
 /// proxy): HSTS, https redirection, and <c>Secure</c> sign-in and antiforgery cookies. Development stays plain http
-/// on localhost, which Smartcar allows. A proxy's X-Forwarded-For/-Proto count only from a known proxy: loopback (as
-/// ASP.NET has it) and the addresses in <c>ForwardedHeaders:KnownProxies</c>.
+/// on localhost, which Smartcar allows. Which proxy may say the visitor used https: <c>Operations/BehindAProxy</c>.
 /// </summary>
 public static class WebSecurity
 {
@@ -18,16 +14,6 @@ public static class WebSecurity
     {
         // Kestrel names itself in a Server header otherwise: nothing a visitor needs to know.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
-
-        var knownProxies = KnownProxies(builder.Configuration);
-        builder.Services.Configure<ForwardedHeadersOptions>(options =>
-        {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            foreach (var proxy in knownProxies)
-            {
-                options.KnownProxies.Add(proxy);
-            }
-        });
 
         if (!builder.Environment.IsDevelopment())
         {
@@ -59,19 +45,5 @@ public static class WebSecurity
         return context.Response.WriteAsync(
             "<!DOCTYPE html><html lang=\"en\"><head><title>https only</title></head><body>" +
             "<h1>This site works over https only</h1><p>Open it with an https:// address.</p></body></html>");
-    }
-
-    private static List<IPAddress> KnownProxies(ConfigurationManager configuration)
-    {
-        const string setting = "ForwardedHeaders:KnownProxies";
-        var proxies = new List<IPAddress>();
-        foreach (var proxy in configuration.GetSection(setting).Get<string[]>() ?? [])
-        {
-            proxies.Add(IPAddress.TryParse(proxy, out var address)
-                ? address
-                : throw new InvalidSettingsException($"{setting} '{proxy}' is not an IP address."));
-        }
-
-        return proxies;
     }
 }

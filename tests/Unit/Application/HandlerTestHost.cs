@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
@@ -33,6 +34,7 @@ internal sealed class HandlerTestHost : IDisposable
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging();
+        services.AddMetrics();
         services.AddApplication();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         services.AddDbContext<AppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_dataDirectory, "app.db")}"));
@@ -54,6 +56,9 @@ internal sealed class HandlerTestHost : IDisposable
     public FakeSmartcar Smartcar { get; } = new();
 
     public SmartcarOptions Options { get; } = NewOptions();
+
+    /// <summary>Where the app's counters are made; a test reads them with a MetricCollector on it.</summary>
+    public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
 
     /// <summary>Sends a request in its own scope, as one web request would.</summary>
     public async Task<TResponse> SendAsync<TResponse>(ICommand<TResponse> command)

@@ -12,12 +12,12 @@ namespace SmartcarClean.Unit.Web;
 
 /// <summary>
 /// The app as deployed: the Production environment with its appsettings.json defaults and real Smartcar settings, on a
-/// real Kestrel socket, behind a proxy known by its address (a test says what the proxy forwards). Its home page throws
+/// real Kestrel socket, behind a TLS-terminating proxy on this host, known by its address (a test says what it forwards). Its home page throws
 /// when asked with <c>?fail=1</c>, for a real 500. Everything it logs is kept in <see cref="Logs"/>.
 /// </summary>
 public sealed class ProductionApp : TestWebApp
 {
-    public const string ForwardingProxy = "10.1.2.3";
+    public const string ForwardingProxy = "127.0.0.1";
 
     public ProductionApp()
     {

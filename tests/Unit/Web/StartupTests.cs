@@ -236,6 +236,14 @@ public sealed partial class StartupTests : IDisposable
         app.ShouldHaveRefusedWithOneLine("SmartcarClean cannot start: ForwardedHeaders:KnownProxies 'proxy.example.com' is not an IP address.");
     }
 
+    [Fact]
+    public async Task A_known_network_without_its_prefix_length_is_refused_in_one_line()
+    {
+        await using var app = await StartAsync("Development", new() { ["ForwardedHeaders__KnownNetworks__0"] = "10.0.0.0" });
+
+        app.ShouldHaveRefusedWithOneLine("SmartcarClean cannot start: ForwardedHeaders:KnownNetworks '10.0.0.0' is not a network such as 10.0.0.0/8.");
+    }
+
     /// <summary>Starts the app and returns once it listens or has exited.</summary>
     private async Task<AppProcess> StartAsync(string environmentName, Dictionary<string, string> environment)
     {
@@ -255,6 +263,8 @@ public sealed partial class StartupTests : IDisposable
         start.Environment["DataDirectory"] = _dataDirectory;
         start.Environment["Urls"] = "http://127.0.0.1:0";
         start.Environment["APPDATA"] = Path.Combine(_dataDirectory, "appdata");
+        // The test plays the TLS-terminating proxy on this host (ConnectOriginAsync says https).
+        start.Environment["ForwardedHeaders__KnownProxies__0"] = "127.0.0.1";
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;

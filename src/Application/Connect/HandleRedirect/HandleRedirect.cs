@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Telemetry;
 using SmartcarClean.Domain.Connect;
 
 namespace SmartcarClean.Application.Connect.HandleRedirect;
@@ -83,9 +84,17 @@ internal sealed class HandleRedirectHandler(
     ExchangeCode exchangeCode,
     LinkSmartcarUser linkSmartcarUser,
     IOptions<SmartcarOptions> options,
+    ConnectOutcomeMetrics outcomes,
     TimeProvider time) : ICommandHandler<HandleRedirect, ConnectOutcome>
 {
     public async ValueTask<ConnectOutcome> Handle(HandleRedirect command, CancellationToken cancellationToken)
+    {
+        var outcome = await FinishConnectAsync(command, cancellationToken);
+        outcomes.Record(outcome);
+        return outcome;
+    }
+
+    private async Task<ConnectOutcome> FinishConnectAsync(HandleRedirect command, CancellationToken cancellationToken)
     {
         var (stateCheck, attempt) = await RedeemStateAsync(command.State, cancellationToken);
         if (stateCheck != StateCheck.Accepted)
