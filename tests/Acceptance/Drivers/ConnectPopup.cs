@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SmartcarClean.Acceptance.Support;
 using SmartcarClean.Emulator;
@@ -43,7 +44,8 @@ public sealed class ConnectPopup(BrowserDriver browser, HomePage home, SmartcarE
     public async Task OpenAsync()
     {
         _popup = await Page.RunAndWaitForPopupAsync(home.StartConnectAsync);
-        await _popup.WaitForURLAsync(url => url.StartsWith(smartcar.BaseUrl + "/oauth/authorize?", StringComparison.Ordinal));
+        // Expect polls the address; WaitForURL can miss a pop-up's navigation that commits before it starts listening.
+        await Expect(_popup).ToHaveURLAsync(new Regex("^" + Regex.Escape(smartcar.BaseUrl + "/oauth/authorize?")));
         await Expect(_popup.Locator("#continue-button")).ToBeVisibleAsync();
         browser.UsePopup(_popup);
     }

@@ -20,6 +20,16 @@ public sealed class LoginPage(BrowserDriver browser)
         return Page.Url.StartsWith(connectBaseUrl, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// GET /login as the browser would send it (its cookies, following the redirects) but without loading any page:
+    /// for starts that are set-up, not the subject. True when the start arrived at Connect (<paramref name="connectBaseUrl"/>).
+    /// </summary>
+    public async Task<bool> StartConnectWithoutLoadingAsync(string connectBaseUrl)
+    {
+        var response = await browser.Context.APIRequest.GetAsync("/login");
+        return response.Ok && response.Url.StartsWith(connectBaseUrl, StringComparison.Ordinal);
+    }
+
     public Task ExpectRefusedAsync(string message) => Expect(Page.GetByRole(AriaRole.Alert)).ToContainTextAsync(message);
 
     /// <summary>429 with Retry-After, and a page with <paramref name="title"/> that says how long to wait.</summary>

@@ -28,12 +28,12 @@ public sealed class AccountSteps(
         await accounts.RegisterAsync(people.Me);
     }
 
+    /// <summary>Their account is set-up here, not the subject: made the fast way (the account pages are mine to use).</summary>
     [When("another person registers in a second browser")]
     public async Task WhenAnotherPersonRegistersInASecondBrowser()
     {
-        people.Other = TestData.NewAccount();
         await browser.OpenAnotherBrowserAsync();
-        await accounts.RegisterAsync(people.Other);
+        people.Other = await appSignIn.SignInNewUserAsync();
     }
 
     [When("another person uses the app in a second browser")]
@@ -73,11 +73,12 @@ public sealed class AccountSteps(
     [When("I sign in again")]
     public Task WhenISignInAgain() => accounts.SignInAsync(people.Me);
 
+    /// <summary>Set-up for what happens in the other browser: signed in the fast way, in a session of its own.</summary>
     [Given("I am also signed in in a second browser")]
     public async Task GivenIAmAlsoSignedInInASecondBrowser()
     {
         await browser.OpenAnotherBrowserAsync();
-        await accounts.SignInAsync(people.Me);
+        await appSignIn.SignInAsync(people.Me);
     }
 
     [When("I go back to my first browser and change my password")]

@@ -7,12 +7,13 @@ namespace SmartcarClean.Acceptance.StepDefinitions;
 [Binding]
 public sealed class LimitSteps(LoginPage login, SmartcarEmulator smartcar)
 {
+    /// <summary>The starts the limit allows are set-up: sent with the browser's cookies, without loading Connect's page.</summary>
     [When("I start Connect {int} times in a row")]
     public async Task WhenIStartConnectTimesInARow(int times)
     {
         for (var i = 0; i < times; i++)
         {
-            (await login.StartConnectByAddressAsync(smartcar.BaseUrl)).ShouldBeTrue($"start {i + 1} must reach Connect");
+            (await login.StartConnectWithoutLoadingAsync(smartcar.BaseUrl)).ShouldBeTrue($"start {i + 1} must reach Connect");
         }
     }
 

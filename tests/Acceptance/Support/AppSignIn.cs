@@ -25,6 +25,21 @@ public sealed class AppSignIn(AppUnderTest app, BrowserDriver browser)
         var services = scope.ServiceProvider;
         var user = new AppUser { UserName = account.Email, Email = account.Email };
         (await services.GetRequiredService<UserManager<AppUser>>().CreateAsync(user)).Succeeded.ShouldBeTrue();
+        await SignInAsync(services, user);
+        return account;
+    }
+
+    /// <summary>Signs an account that already exists in to the current browser, in a session of its own.</summary>
+    public async Task SignInAsync(AppAccount account)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var user = (await services.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(account.Email)).ShouldNotBeNull();
+        await SignInAsync(services, user);
+    }
+
+    private async Task SignInAsync(IServiceProvider services, AppUser user)
+    {
         var sessionId = await services.GetRequiredService<UserSessionStore>().StartAsync(user.Id);
 
         // The request this sign-in answers: the cookie handler writes its Set-Cookie header into its response.
@@ -38,6 +53,5 @@ public sealed class AppSignIn(AppUnderTest app, BrowserDriver browser)
         var cookies = SetCookieHeaderValue.ParseStrictList([.. http.Response.Headers.SetCookie.OfType<string>()]);
         cookies.ShouldContain(cookie => cookie.Name == "smartcarclean.auth", "the app signs in with its cookie");
         await browser.AddCookiesAsync(cookies.Select(cookie => new BrowserCookie(cookie.Name.Value!, cookie.Value.Value!, cookie.HttpOnly)));
-        return account;
     }
 }
