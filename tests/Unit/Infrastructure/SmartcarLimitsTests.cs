@@ -6,6 +6,7 @@ using SmartcarClean.Emulator;
 using SmartcarClean.Emulator.Steering.Faults;
 using SmartcarClean.Emulator.Testing;
 using SmartcarClean.Infrastructure;
+using SmartcarClean.Infrastructure.Smartcar;
 
 namespace SmartcarClean.Unit.Infrastructure;
 
@@ -23,13 +24,21 @@ public sealed class SmartcarLimitsTests : IDisposable
 
     public SmartcarLimitsTests()
     {
+        _app = AppInstance(_ => { });
+    }
+
+    /// <summary>One app instance's services against the emulator, with <paramref name="settings"/> and <paramref name="more"/> added.</summary>
+    private ServiceProvider AppInstance(Action<IServiceCollection> more, params (string Key, string Value)[] settings)
+    {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Smartcar:ApiBaseUrl"] = _smartcar.Emulator.BaseUrl,
             ["Smartcar:VehicleApiBaseUrl"] = _smartcar.Emulator.BaseUrl,
-        }).Build();
-        _app = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(_smartcar.Clock)
-            .AddInfrastructure(configuration, _dataDirectory).BuildServiceProvider();
+        }).AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value))).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(_smartcar.Clock)
+            .AddInfrastructure(configuration, _dataDirectory);
+        more(services);
+        return services.BuildServiceProvider();
     }
 
     private SmartcarEmulator Emulator => _smartcar.Emulator;
@@ -107,6 +116,25 @@ public sealed class SmartcarLimitsTests : IDisposable
         error.RetryAfter.ShouldBe(TimeSpan.FromSeconds(honouredSeconds), "the user is told the wait the app honours");
     }
 
+    [Fact]
+    public async Task The_concurrent_call_cap_holds_across_every_request_of_the_app_instance()
+    {
+        var (owner, car) = await _smartcar.ConnectVehicleAsync("owner@example.com");
+        var (neighbour, otherCar) = await _smartcar.ConnectVehicleAsync("neighbour@example.com");
+        var inFlight = new InFlight();
+        // The probe is added last, so it sits nearest the network, past every handler of the app.
+        using var app = AppInstance(
+            services => services.AddHttpClient<ISmartcarApi, SmartcarApiClient>().AddHttpMessageHandler(() => new Probe(inFlight)),
+            ("Smartcar:Limits:MaxConcurrentCalls", "2"));
+        Emulator.FailNext("GET", "/v2.0/vehicles/*/odometer", Fault.Delayed(TimeSpan.FromMilliseconds(300)), times: 8);
+
+        // Four page views of two users at once, each reading its car twice: 8 calls, each in a request of its own.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(i => i % 2 == 0 ? (owner, car) : (neighbour, otherCar)).Select(user =>
+            Task.Run(() => app.CreateScope().ServiceProvider.GetRequiredService<ISmartcarApi>().ReadAsync(user.Item1, user.Item2, VehicleEndpoints.Odometer, default))));
+
+        inFlight.Most.ShouldBe(2, "no more than MaxConcurrentCalls reach Smartcar at once, whoever asks");
+    }
+
     // Each call resolves its client in a scope of its own, as a separate web request would.
     private ISmartcarApi ApiOfAnotherRequest() => _app.CreateScope().ServiceProvider.GetRequiredService<ISmartcarApi>();
 
@@ -119,5 +147,40 @@ public sealed class SmartcarLimitsTests : IDisposable
         _smartcar.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dataDirectory, recursive: true);
+    }
+
+    /// <summary>The most calls seen in flight at once.</summary>
+    private sealed class InFlight
+    {
+        private int _now;
+        private int _most;
+
+        public int Most => Volatile.Read(ref _most);
+
+        public void Enter()
+        {
+            var now = Interlocked.Increment(ref _now);
+            for (var most = Most; now > most && Interlocked.CompareExchange(ref _most, now, most) != most; most = Most)
+            {
+            }
+        }
+
+        public void Leave() => Interlocked.Decrement(ref _now);
+    }
+
+    private sealed class Probe(InFlight inFlight) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            inFlight.Enter();
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                inFlight.Leave();
+            }
+        }
     }
 }
