@@ -8,7 +8,7 @@ namespace SmartcarClean.Infrastructure.Smartcar;
 /// What Smartcar asked this app instance not to call, and until when, for every user and request alike: a vehicle
 /// after <c>429 RATE_LIMIT:VEHICLE</c> or <c>430 BILLING:VEHICLE_REQUEST_LIMIT</c>, the whole vehicle API after
 /// <c>429 RATE_LIMIT:SMARTCAR_API</c>. A hold ends at the instant Smartcar named; the state lives in this process
-/// only (ADR-008 says what sharing it across instances would take).
+/// only (ADR-009 says what sharing it across instances would take).
 /// </summary>
 internal sealed class SmartcarHolds(TimeProvider time)
 {
