@@ -48,9 +48,10 @@ public static class DependencyInjection
         services.AddOptions<SmartcarLimits>().Bind(configuration.GetSection(SmartcarLimits.Section))
             .Validate(l => l.AreValid, "Smartcar:Limits: MaxPages, MaxVehicles, MaxConcurrentCalls and PageDeadline must be greater than zero.")
             .ValidateOnStart();
-        services.AddHttpClient<ISmartcarAuth, SmartcarAuthClient>();
-        services.AddHttpClient<ISmartcarApi, SmartcarApiClient>().AddResilienceHandler("smartcar-api", SmartcarRetries.Configure);
-        services.AddHttpClient<ISmartcarApiV3, SmartcarApiV3Client>().AddResilienceHandler("smartcar-api-v3", SmartcarRetries.Configure);
+        services.AddSmartcarCallLimits();
+        services.AddHttpClient<ISmartcarAuth, SmartcarAuthClient>().AddSmartcarCallMeter();
+        services.AddHttpClient<ISmartcarApi, SmartcarApiClient>().AddVehicleApiHandlers("smartcar-api");
+        services.AddHttpClient<ISmartcarApiV3, SmartcarApiV3Client>().AddVehicleApiHandlers("smartcar-api-v3");
         return services;
     }
 }

@@ -15,7 +15,10 @@ public sealed class SmartcarLimits
     /// <summary>Vehicles of one connection shown at most.</summary>
     public int MaxVehicles { get; set; } = 500;
 
-    /// <summary>Smartcar calls one page view makes at the same time.</summary>
+    /// <summary>
+    /// Vehicle API calls (v2.0 and v3) in flight at once: per page view, and for the whole app instance, every user and
+    /// request sharing the same slots (Infrastructure's SmartcarCallSlots). Token calls are not counted against it.
+    /// </summary>
     public int MaxConcurrentCalls { get; set; } = 8;
 
     /// <summary>How long one page view waits for Smartcar in all (e.g. <c>00:00:20</c>).</summary>

@@ -1,7 +1,8 @@
 namespace SmartcarClean.Application.Ports;
 
 // Every method throws SmartcarApiException (status 0, code UNREACHABLE) when no answer comes: a refused or dropped
-// connection or a timeout, once retries are spent. Callers never see HttpRequestException.
+// connection or a timeout, once retries are spent. Callers never see HttpRequestException. A rate limit (429), a
+// used-up plan (430) or a server error (5xx) is a SmartcarApiException too: it says nothing about the code or token.
 
 /// <summary>Smartcar's OAuth token endpoint.</summary>
 public interface ISmartcarAuth

@@ -78,11 +78,42 @@ internal sealed class SmartcarAuthClient(HttpClient http, IOptions<SmartcarOptio
 
     private static async Task ThrowIfRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
+        if (await NotAboutTheGrantAsync(response, cancellationToken) is { } unavailable)
+        {
+            throw unavailable;
+        }
+
         if (!response.IsSuccessStatusCode)
         {
             var error = await ReadJsonOrDefaultAsync<OAuthError>(response, cancellationToken);
             throw new SmartcarAuthException(error?.Error ?? $"http_{(int)response.StatusCode}", error?.ErrorDescription);
         }
+    }
+
+    // A rate limit (429), a used-up plan (430) or Smartcar failing (5xx) says nothing about the code or the refresh
+    // token: it is an API error the caller shows and retries later (never here), not a refusal that asks the owner to
+    // connect again.
+    private static async Task<SmartcarApiException?> NotAboutTheGrantAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        var type = status switch
+        {
+            429 => "RATE_LIMIT",
+            430 => "BILLING",
+            >= 500 => "SERVER",
+            _ => null,
+        };
+        if (type is null)
+        {
+            return null;
+        }
+
+        // Smartcar's API error fields, when the body has them (e.g. 430's code VEHICLE_REQUEST_LIMIT).
+        var error = await ReadJsonOrDefaultAsync<ApiError>(response, cancellationToken);
+        return new SmartcarApiException(status, error?.Type ?? type, error?.Code, error?.Description ?? response.ReasonPhrase)
+        {
+            RetryAfter = response.Headers.RetryAfter?.Delta,
+        };
     }
 
     private static async Task<T?> ReadJsonOrDefaultAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -102,6 +133,8 @@ internal sealed class SmartcarAuthClient(HttpClient http, IOptions<SmartcarOptio
         [property: JsonPropertyName("access_token")] string? AccessToken,
         [property: JsonPropertyName("refresh_token")] string? RefreshToken,
         [property: JsonPropertyName("expires_in")] int ExpiresIn);
+
+    private sealed record ApiError(string? Type, string? Code, string? Description);
 
     private sealed record OAuthError(
         [property: JsonPropertyName("error")] string? Error,

@@ -24,16 +24,30 @@ public static class SmartcarErrorMessages
         _ => throw new UnreachableException($"No wording for {problem.GetType().Name}."),
     };
 
+    // A 429 or 430 reads the same whether Smartcar just sent it or the app held the call back because Smartcar had
+    // asked it to wait (the app's SmartcarCallGate): either way Smartcar's limit is why, and the wait is the one left.
     public static string For(SmartcarApiException error) => error.Type switch
     {
-        "RATE_LIMIT" => error.RetryAfter is { } wait
-            ? $"Smartcar is limiting requests right now. Please try again in {Describe(wait)}."
-            : "Smartcar is limiting requests right now. Please try again in a few minutes.",
+        "RATE_LIMIT" => $"Smartcar is limiting {(error.ErrorCode == "SMARTCAR_API" ? "this app's requests" : "requests")} right now. "
+            + $"Please try again in {(error.RetryAfter is { } wait ? Describe(wait) : "a few minutes")}.",
+        "BILLING" => ForBilling(error),
         "PERMISSION" => "You did not allow this app to do this for this car. Connect again and allow it.",
         "AUTHENTICATION" => "Access to this car has ended. Please connect it again.",
         "UPSTREAM" or "SERVER" => error.SuggestedUserMessage
             ?? "Smartcar or the car maker did not answer. Please try again in a few minutes.",
         _ => error.SuggestedUserMessage ?? error.Description ?? "Smartcar could not do this right now. Please try again later.",
+    };
+
+    // A 430: a limit of this app's Smartcar plan, which the car's owner cannot lift; Smartcar's documented way out is
+    // the next month's allowance, or the app's operator asking Smartcar for a plan that allows more.
+    private static string ForBilling(SmartcarApiException error) => error.ErrorCode switch
+    {
+        "VEHICLE_REQUEST_LIMIT" => "This car's monthly Smartcar allowance is used up, so it cannot be read or sent commands "
+            + "until the allowance renews next month, or until this app's Smartcar plan allows more requests per car.",
+        "INVALID_PLAN" => "This app's Smartcar plan does not include this feature.",
+        "VEHICLE_LIMIT" => "This app has connected as many cars as its Smartcar plan allows. Please try again later.",
+        "ACCOUNT_SUSPENDED" => "This app's Smartcar account is suspended. Please try again later.",
+        _ => "This app's Smartcar plan does not allow this right now. Please try again later.",
     };
 
     // Why a vehicle list shows only this many cars: the app stopped reading Smartcar's pages.
