@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Attributes;
 using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 using SmartcarClean.Application.Vehicles.RefreshVehicleAttributes;
 using SmartcarClean.Emulator.Steering;
@@ -154,6 +156,23 @@ public sealed class StoredVehicleListTests
         var connection = (await host.SendAsync(new GetVehicleAttributes())).Connections.Single();
         connection.Vehicles.Count.ShouldBe(2);
         connection.NotReadYet.ShouldBe(0);
+    }
+
+    [Theory]
+    [InlineData(ConnectFlow.Classic)]
+    [InlineData(ConnectFlow.ServerSide)]
+    public async Task A_vehicles_stored_description_is_read_by_its_id_for_its_owner_only(ConnectFlow flow)
+    {
+        using var host = new EmulatorHandlerHost(flow);
+        var owner = host.Emulator.SeedUser("volt@example.com", new SeededVehicle("CHEVROLET", "Volt", 2018));
+        await host.ConnectAsync(owner.Email);
+        var vehicleId = owner.Vehicles[0].Id;
+
+        var mine = await host.QueryDbAsync(db => ((IApplicationDbContext)db).DescriptionOfAsync("user-a", vehicleId, CancellationToken.None));
+        var others = await host.QueryDbAsync(db => ((IApplicationDbContext)db).DescriptionOfAsync("user-b", vehicleId, CancellationToken.None));
+
+        (mine!.Make, mine.Model, mine.Year).ShouldBe(("CHEVROLET", "Volt", 2018));
+        others.ShouldBeNull();
     }
 
     private static Task<List<string>> StoredLinkVehicleIdsAsync(EmulatorHandlerHost host) =>
