@@ -50,15 +50,22 @@ internal sealed class GetVehicleAttributesHandler(IApplicationDbContext db, ICur
 
         // A connection that needs a reconnect is known from what is stored: its flag, unreadable tokens, or a refresh
         // token past its 60 days. Its cars are not shown until it is connected again.
-        var classic = connections.Select(c => c.NeedsReconnect(now)
-            ? new ConnectionVehicles(c.Id, ConnectFlow.Classic, c.ConnectedAt, c.Tokens.RefreshTokenExpiresAt, [], ReconnectNeeded: true, c.VehiclesListedAt)
-            : new ConnectionVehicles(
-                c.Id, ConnectFlow.Classic, c.ConnectedAt, c.Tokens.RefreshTokenExpiresAt, Listed(c.Vehicles.Select(v => (v.SmartcarVehicleId, v.Description))), ReconnectNeeded: false, c.VehiclesListedAt));
+        var classic = connections.Select(c => new ConnectionVehicles(
+            c.Id,
+            ConnectFlow.Classic,
+            c.ConnectedAt,
+            c.Tokens.RefreshTokenExpiresAt,
+            c.NeedsReconnect(now) ? [] : [.. c.Vehicles.Select(v => new ListedVehicle(v.SmartcarVehicleId, v.Description))],
+            ReconnectNeeded: c.NeedsReconnect(now),
+            c.VehiclesListedAt));
         var serverSide = links.Select(l => new ConnectionVehicles(
-            l.Id, ConnectFlow.ServerSide, l.LinkedAt, RenewBy: null, Listed(l.Vehicles.Select(v => (v.SmartcarVehicleId, v.Description))), ReconnectNeeded: false, l.VehiclesListedAt));
+            l.Id,
+            ConnectFlow.ServerSide,
+            l.LinkedAt,
+            RenewBy: null,
+            [.. l.Vehicles.Select(v => new ListedVehicle(v.SmartcarVehicleId, v.Description))],
+            ReconnectNeeded: false,
+            l.VehiclesListedAt));
         return new VehicleOverview([.. classic.Concat(serverSide).OrderBy(c => c.ConnectedAt)]);
     }
-
-    private static List<ListedVehicle> Listed(IEnumerable<(string Id, VehicleDescription? Description)> vehicles) =>
-        [.. vehicles.Select(v => new ListedVehicle(v.Id, v.Description))];
 }
