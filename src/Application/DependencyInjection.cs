@@ -2,6 +2,7 @@ using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SmartcarClean.Application.Attributes;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Telemetry;
@@ -32,6 +33,7 @@ public static class DependencyInjection
         // HandleRedirect's steps: services, not requests, so the only way in is the one that checks the state.
         services.AddScoped<ExchangeCode>();
         services.AddScoped<LinkSmartcarUser>();
+        services.AddScoped<AttributeReader>();
         // The app's own counters (Telemetry/): counted always, exported only when telemetry is configured (Web).
         services.AddSingleton<TokenRefreshMetrics>();
         services.AddSingleton<ConnectOutcomeMetrics>();

@@ -25,6 +25,16 @@ public sealed class Connection
 
     public IReadOnlyList<ConnectedVehicle> Vehicles => _vehicles;
 
+    /// <summary>When Smartcar last listed the vehicles this connection reaches (at connect time, or on a refresh).</summary>
+    public DateTimeOffset VehiclesListedAt { get; private set; }
+
+    /// <summary>
+    /// Only a new Connect brings this connection back: Smartcar refused its tokens, they can no longer be decrypted, or
+    /// its refresh token has run out. Known without asking Smartcar.
+    /// </summary>
+    public bool NeedsReconnect(DateTimeOffset now) =>
+        ReconnectNeeded || Tokens.AreUnreadable || Tokens.IsRefreshTokenExpired(now);
+
     /// <summary>Keeps a refreshed pair: Smartcar rotates refresh tokens, so the new one must replace the old together.</summary>
     public void ReplaceTokens(TokenSet tokens)
     {
@@ -41,18 +51,39 @@ public sealed class Connection
         return _vehicles.Count == 0;
     }
 
+    /// <summary>
+    /// Keeps the vehicles Smartcar lists now: one no longer listed is forgotten, a new one is added (not described yet),
+    /// and one still listed keeps its description until it is read again.
+    /// </summary>
+    public void ReplaceVehicles(IEnumerable<string> vehicleIds, DateTimeOffset now)
+    {
+        var listed = vehicleIds.Distinct().ToList();
+        _vehicles.RemoveAll(v => !listed.Contains(v.SmartcarVehicleId));
+        _vehicles.AddRange(listed.Where(id => _vehicles.All(v => v.SmartcarVehicleId != id)).Select(id => new ConnectedVehicle(id)));
+        VehiclesListedAt = now;
+    }
+
+    /// <summary>Keeps what Smartcar said about one of this connection's vehicles (make, model, year).</summary>
+    public void Describe(string smartcarVehicleId, VehicleDescription description) =>
+        _vehicles.Find(v => v.SmartcarVehicleId == smartcarVehicleId)?.Describe(description);
+
     public static Connection Create(string ownerId, TokenSet tokens, IEnumerable<string> vehicleIds, DateTimeOffset now)
     {
         var connection = new Connection { Id = Guid.NewGuid(), OwnerId = ownerId, Tokens = tokens, ConnectedAt = now };
-        connection._vehicles.AddRange(vehicleIds.Distinct().Select(id => new ConnectedVehicle(id)));
+        connection.ReplaceVehicles(vehicleIds, now);
         return connection;
     }
 }
 
-/// <summary>A vehicle reached by a connection, by its Smartcar vehicle id.</summary>
+/// <summary>A vehicle reached by a connection, by its Smartcar vehicle id, with what Smartcar said it is.</summary>
 public sealed class ConnectedVehicle(string smartcarVehicleId)
 {
     public int Id { get; private set; }
 
     public string SmartcarVehicleId { get; private set; } = smartcarVehicleId;
+
+    /// <summary>Make, model and year as Smartcar gave them; null while they are not read yet (the read failed).</summary>
+    public VehicleDescription? Description { get; private set; }
+
+    public void Describe(VehicleDescription description) => Description = description;
 }

@@ -7,6 +7,8 @@ namespace SmartcarClean.Domain.Vehicles;
 /// </summary>
 public sealed class SmartcarUserLink
 {
+    private readonly List<LinkedVehicle> _vehicles = [];
+
     private SmartcarUserLink()
     {
         OwnerId = string.Empty;
@@ -23,6 +25,41 @@ public sealed class SmartcarUserLink
 
     public DateTimeOffset LinkedAt { get; private set; }
 
+    /// <summary>The vehicles this Smartcar user connected to the app, as Smartcar last listed them.</summary>
+    public IReadOnlyList<LinkedVehicle> Vehicles => _vehicles;
+
+    /// <summary>When Smartcar last listed this user's vehicles; null while they could not be listed yet.</summary>
+    public DateTimeOffset? VehiclesListedAt { get; private set; }
+
+    /// <summary>
+    /// Keeps the vehicles Smartcar lists now: one no longer listed is forgotten, a new one is added (not described yet),
+    /// and one still listed keeps its description until it is read again.
+    /// </summary>
+    public void ReplaceVehicles(IEnumerable<string> vehicleIds, DateTimeOffset now)
+    {
+        var listed = vehicleIds.Distinct().ToList();
+        _vehicles.RemoveAll(v => !listed.Contains(v.SmartcarVehicleId));
+        _vehicles.AddRange(listed.Where(id => _vehicles.All(v => v.SmartcarVehicleId != id)).Select(id => new LinkedVehicle(id)));
+        VehiclesListedAt = now;
+    }
+
+    /// <summary>Keeps what Smartcar said about one of this user's vehicles (make, model, year, powertrain).</summary>
+    public void Describe(string smartcarVehicleId, VehicleDescription description) =>
+        _vehicles.Find(v => v.SmartcarVehicleId == smartcarVehicleId)?.Describe(description);
+
     public static SmartcarUserLink Create(string ownerId, string smartcarUserId, DateTimeOffset now) =>
         new() { Id = Guid.NewGuid(), OwnerId = ownerId, SmartcarUserId = smartcarUserId, LinkedAt = now };
+}
+
+/// <summary>A vehicle a Smartcar user connected (server-side flow), by its Smartcar vehicle id, with what Smartcar said it is.</summary>
+public sealed class LinkedVehicle(string smartcarVehicleId)
+{
+    public int Id { get; private set; }
+
+    public string SmartcarVehicleId { get; private set; } = smartcarVehicleId;
+
+    /// <summary>Make, model, year and powertrain as Smartcar gave them; null while they are not read yet.</summary>
+    public VehicleDescription? Description { get; private set; }
+
+    public void Describe(VehicleDescription description) => Description = description;
 }

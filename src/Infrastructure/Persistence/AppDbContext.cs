@@ -88,6 +88,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
             vehicle.HasKey(v => v.Id);
             vehicle.Property(v => v.SmartcarVehicleId).HasMaxLength(128);
         });
+
+        builder.ConfigureStoredVehicles();
     }
 
     // EF builds a model once per context type and caches it, converters included: without this, every AppDbContext in a

@@ -25,6 +25,8 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
     {
         var pages = new VehicleIdPages(limits.Value);
         var nextLinks = new HashSet<string>(StringComparer.Ordinal);
+        // Each connection describes its vehicle (attributes.vehicle): kept, so listing costs no call per vehicle.
+        var described = new Dictionary<string, VehicleAttributes>(StringComparer.Ordinal);
         for (var page = 1; ; page++)
         {
             var connections = await GetAsync<ConnectionPage>(
@@ -34,24 +36,41 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
                 throw SmartcarAnswers.Unreadable();
             }
 
+            foreach (var connection in connections.Data)
+            {
+                if (Describe(connection) is { } vehicle)
+                {
+                    described.TryAdd(vehicle.Id, vehicle);
+                }
+            }
+
             var cut = pages.Add([.. connections.Data.Select(c => c.Relationships?.Vehicle?.Data?.Id)]);
             if (cut is not null || connections.Data.Count == 0 || connections.Links?.Next is not { } next)
             {
-                return pages.ToList(cut);
+                return WithAttributes(pages.ToList(cut), described);
             }
 
             // The next link must lead on: one seen before, or naming this page or an earlier one, would repeat pages without end.
             if (!nextLinks.Add(next) || PageNumberIn(next) <= page)
             {
-                return pages.ToList(ListingCut.NotAdvancing);
+                return WithAttributes(pages.ToList(ListingCut.NotAdvancing), described);
             }
 
             if (pages.BeforeNextPage() is { } capped)
             {
-                return pages.ToList(capped);
+                return WithAttributes(pages.ToList(capped), described);
             }
         }
     }
+
+    // A connection without its vehicle's make, model and year is listed all the same, not described.
+    private static VehicleAttributes? Describe(ConnectionResource connection) =>
+        connection is { Relationships.Vehicle.Data.Id: { Length: > 0 } id, Attributes.Vehicle: { Make: { } make, Model: { } model, Year: { } year } vehicle }
+            ? new VehicleAttributes(id, make, model, year, vehicle.PowertrainType)
+            : null;
+
+    private static VehicleIdList WithAttributes(VehicleIdList list, Dictionary<string, VehicleAttributes> described) =>
+        list with { Attributes = list.Ids.Where(described.ContainsKey).ToDictionary(id => id, id => described[id]) };
 
     /// <summary>The <c>page[number]</c> a JSON:API link names, or null when it names none (e.g. a cursor).</summary>
     private static int? PageNumberIn(string link)
@@ -69,7 +88,7 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
         var vehicle = (await GetAsync<VehicleDocument>(
             applicationToken, smartcarUserId, $"/v3/vehicles/{Uri.EscapeDataString(vehicleId)}", cancellationToken)).Data;
         return vehicle is { Id: { } id, Attributes: { } attributes }
-            ? new VehicleAttributes(id, attributes.Make, attributes.Model, attributes.Year)
+            ? new VehicleAttributes(id, attributes.Make, attributes.Model, attributes.Year, attributes.PowertrainType)
             : throw SmartcarAnswers.Unreadable();
     }
 
@@ -107,19 +126,23 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
 
     private sealed record PageLinks(string? Next);
 
-    private sealed record ConnectionResource(ConnectionRelationships Relationships);
+    private sealed record ConnectionResource(ConnectionRelationships? Relationships, ConnectionFields? Attributes);
 
-    private sealed record ConnectionRelationships(ResourceLink Vehicle);
+    private sealed record ConnectionFields(ConnectedVehicleFields? Vehicle);
 
-    private sealed record ResourceLink(ResourceId Data);
+    private sealed record ConnectedVehicleFields(string? Make, string? Model, int? Year, string? PowertrainType);
 
-    private sealed record ResourceId(string Id);
+    private sealed record ConnectionRelationships(ResourceLink? Vehicle);
+
+    private sealed record ResourceLink(ResourceId? Data);
+
+    private sealed record ResourceId(string? Id);
 
     private sealed record VehicleDocument(VehicleResource? Data);
 
     private sealed record VehicleResource(string? Id, VehicleFields? Attributes);
 
-    private sealed record VehicleFields(string Make, string Model, int Year);
+    private sealed record VehicleFields(string Make, string Model, int Year, string? PowertrainType);
 
     private sealed record ErrorDocument(IReadOnlyList<ErrorObject>? Errors);
 

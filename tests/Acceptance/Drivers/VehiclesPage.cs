@@ -76,6 +76,20 @@ public sealed class VehiclesPage(BrowserDriver browser)
         await Task.WhenAll(_tabs.Select((tab, i) => tab.GotoAsync($"/vehicles?tab={i + 1}")));
     }
 
+    /// <summary>Presses "Refresh" in every tab <see cref="OpenInTabsAtOnceAsync"/> opened, at once.</summary>
+    public async Task RefreshInEveryTabAtOnceAsync() =>
+        await Task.WhenAll(_tabs.Select(tab => tab.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync()));
+
+    /// <summary>Presses "Refresh" (a POST): the app reads every car's make, model and year again.</summary>
+    public async Task RefreshAsync()
+    {
+        await OpenAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
+        await Expect(Page.GetByTestId("refresh-result")).ToBeVisibleAsync();
+    }
+
+    public Task ExpectRefreshResultAsync(string message) => Expect(Page.GetByTestId("refresh-result")).ToContainTextAsync(message);
+
     public int TabCount => _tabs.Count;
 
     public async Task ExpectEveryTabListsAsync(string make)

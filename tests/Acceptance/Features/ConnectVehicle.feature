@@ -23,6 +23,21 @@ Feature: Connect a vehicle
       | CHEVROLET | Bolt EV | 2020 |
       | CHEVROLET | Volt    | 2018 |
 
+  Scenario: The list is shown from what was read when connecting; Refresh reads the cars again
+    Make, model and year are read once, when a car is connected, and kept: looking at the list asks Smartcar
+    nothing, however often. Refresh reads them again: the vehicle list, then each car (API v2.0 has one call per car).
+    Given I have connected my "CHEVROLET" signing in as "3-vehicles@smartcar.com"
+    When I look at my vehicles 3 times
+    Then the app asked Smartcar nothing
+    When I refresh my vehicles
+    Then the list says "Make, model and year were read again from Smartcar."
+    And the app asked Smartcar 4 times
+    And I see my vehicles
+      | make      | model   | year |
+      | CHEVROLET | Volt    | 2018 |
+      | CHEVROLET | Bolt EV | 2020 |
+      | CHEVROLET | Volt    | 2018 |
+
   Scenario: Deny access shows a friendly message
     Given I am on the home page
     When I connect my "FORD" and deny access

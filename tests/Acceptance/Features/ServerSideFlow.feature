@@ -3,8 +3,9 @@ Feature: Connect through Smartcar's server-side flow
   In Smartcar's server-side flow the app keeps the Smartcar user id of whoever connected, not their tokens. The id on
   Connect's redirect is only a claim: the app exchanges the code that comes with it once, asks Smartcar whose it is,
   and keeps that id (and none of the code's tokens). It asks Smartcar for one application token (client credentials)
-  and reads each user's vehicles from Smartcar's v3 API with that token and the user id. These scenarios run against
-  the app configured for that flow.
+  and reads each user's vehicles from Smartcar's v3 API with that token and the user id: once, when connecting (the
+  list of connections describes each car), and again only on Refresh. These scenarios run against the app
+  configured for that flow.
 
   Background:
     Given I am signed in
@@ -42,11 +43,23 @@ Feature: Connect through Smartcar's server-side flow
   Scenario: The application token is renewed when it expires, without asking me to connect again
     Given I have connected my "TESLA"
     When 2 hours pass
-    And I look at my vehicles
+    And I refresh my vehicles
     Then I see my vehicles
       | make  | model   | year |
       | TESLA | Model 3 | 2021 |
     And Smartcar was asked for exactly 2 application tokens
+
+  Scenario: The list costs no call; Refresh reads the account's cars again in one call
+    Given I have connected my "CHEVROLET" signing in as "2-vehicles@smartcar.com"
+    When I look at my vehicles 3 times
+    Then the app asked Smartcar nothing
+    When I refresh my vehicles
+    Then the list says "Make, model and year were read again from Smartcar."
+    And the app asked Smartcar 1 times
+    And I see my vehicles
+      | make      | model   | year | powertrain |
+      | CHEVROLET | Volt    | 2018 | PHEV       |
+      | CHEVROLET | Bolt EV | 2020 | BEV        |
 
   Scenario: Two app users cannot see each other's cars
     Given I have connected my "TESLA"

@@ -2,14 +2,29 @@ using SmartcarClean.Emulator;
 
 namespace SmartcarClean.Acceptance.Support;
 
-/// <summary>How many times Smartcar was asked for the vehicle list (GET /v2.0/vehicles) since a scenario started counting.</summary>
+/// <summary>
+/// What the app asked Smartcar since a scenario started counting: the vehicle list (GET /v2.0/vehicles), and every call
+/// to Smartcar's APIs and token endpoints (Connect's pages, which the browser walks, are not the app's calls).
+/// </summary>
 public sealed class VehicleListReads(SmartcarEmulator smartcar)
 {
-    private int _before;
+    private int _listsBefore;
+    private int _callsBefore;
 
-    public int Counted => Count() - _before;
+    public int Counted => Lists() - _listsBefore;
 
-    public void StartCounting() => _before = Count();
+    /// <summary>Every call the app made to Smartcar since <see cref="StartCounting"/>.</summary>
+    public int SmartcarCalls => Calls() - _callsBefore;
 
-    private int Count() => smartcar.Requests.Count(r => r.Method == "GET" && r.Path == "/v2.0/vehicles");
+    public void StartCounting()
+    {
+        _listsBefore = Lists();
+        _callsBefore = Calls();
+    }
+
+    private int Lists() => smartcar.Requests.Count(r => r.Method == "GET" && r.Path == "/v2.0/vehicles");
+
+    private int Calls() => smartcar.Requests.Count(r => r.Path.StartsWith("/v2.0/", StringComparison.Ordinal)
+        || r.Path.StartsWith("/v3/", StringComparison.Ordinal)
+        || r.Path is "/oauth/token" or "/oauth2/token");
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
+using SmartcarClean.Application.Vehicles.RefreshVehicleAttributes;
 using SmartcarClean.Domain.Vehicles;
 using SmartcarClean.Web.Wording;
 
@@ -12,19 +13,21 @@ public sealed class GetVehicleAttributesTests : IDisposable
     private readonly HandlerTestHost _host = new();
 
     [Fact]
-    public async Task Lists_every_vehicle_with_its_make_model_and_year_using_the_stored_access_token()
+    public async Task Lists_every_vehicle_with_its_make_model_and_year_as_read_with_the_access_token_when_connecting()
     {
         _host.Smartcar.Vehicles["v-2"] = new VehicleAttributes("v-2", "CHEVROLET", "Volt", 2018);
         await _host.ConnectAsync();
+        _host.Smartcar.ApiCalls.ShouldContain("attributes v-2 access-1");
+        _host.Smartcar.ApiCalls.Clear();
 
         var overview = await _host.SendAsync(new GetVehicleAttributes());
 
         var connection = overview.Connections.ShouldHaveSingleItem();
         connection.ReconnectNeeded.ShouldBeFalse();
-        connection.Vehicles.ShouldBe(
-            [new VehicleAttributes("v-1", "TESLA", "Model 3", 2021), new VehicleAttributes("v-2", "CHEVROLET", "Volt", 2018)],
+        connection.Vehicles.Select(v => (v.Id, v.Description!.Make, v.Description.Model, v.Description.Year)).ShouldBe(
+            [("v-1", "TESLA", "Model 3", 2021), ("v-2", "CHEVROLET", "Volt", 2018)],
             ignoreOrder: true);
-        _host.Smartcar.ApiCalls.ShouldContain("attributes v-2 access-1");
+        _host.Smartcar.ApiCalls.ShouldBeEmpty();
     }
 
     [Fact]
@@ -42,9 +45,10 @@ public sealed class GetVehicleAttributesTests : IDisposable
     public async Task A_fresh_access_token_is_used_as_it_is()
     {
         await _host.ConnectAsync();
+        _host.Smartcar.ApiCalls.Clear();
         _host.Time.Advance(TimeSpan.FromHours(2) - TokenSet.RefreshSkew - TimeSpan.FromTicks(1));
 
-        await _host.SendAsync(new GetVehicleAttributes());
+        await _host.SendAsync(new RefreshVehicleAttributes());
 
         _host.Smartcar.Refreshes.ShouldBeEmpty();
         _host.Smartcar.ApiCalls.ShouldContain("attributes v-1 access-1");
@@ -56,9 +60,8 @@ public sealed class GetVehicleAttributesTests : IDisposable
         await _host.ConnectAsync();
         _host.Time.Advance(TimeSpan.FromHours(2) - TokenSet.RefreshSkew);
 
-        var overview = await _host.SendAsync(new GetVehicleAttributes());
+        (await _host.SendAsync(new RefreshVehicleAttributes())).Complete.ShouldBeTrue();
 
-        overview.Connections.ShouldHaveSingleItem().ReconnectNeeded.ShouldBeFalse();
         _host.Smartcar.Refreshes.ShouldBe(["refresh-1"]);
         _host.Smartcar.ApiCalls.ShouldContain("attributes v-1 access-2");
         var stored = await _host.QueryDbAsync(db => db.Connections.SingleAsync());
@@ -72,16 +75,17 @@ public sealed class GetVehicleAttributesTests : IDisposable
     public async Task Many_requests_at_once_share_one_refresh()
     {
         await _host.ConnectAsync();
+        _host.Smartcar.ApiCalls.Clear();
         _host.Time.Advance(TimeSpan.FromHours(3));
         _host.Smartcar.RefreshGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var requests = Enumerable.Range(0, 20).Select(_ => _host.SendAsync(new GetVehicleAttributes())).ToList();
+        var requests = Enumerable.Range(0, 20).Select(_ => _host.SendAsync(new RefreshVehicleAttributes())).ToList();
         await HandlerTestHost.WaitUntilAsync(() => _host.Smartcar.Refreshes.Count > 0);
         _host.Smartcar.RefreshGate.SetResult();
-        var overviews = await Task.WhenAll(requests);
+        var outcomes = await Task.WhenAll(requests);
 
         _host.Smartcar.Refreshes.ShouldBe(["refresh-1"]);
-        overviews.ShouldAllBe(o => !o.Connections[0].ReconnectNeeded);
+        outcomes.ShouldAllBe(o => o.ReconnectNeeded == 0);
         _host.Smartcar.ApiCalls.Where(c => c.StartsWith("attributes", StringComparison.Ordinal)).ShouldAllBe(c => c.EndsWith("access-2", StringComparison.Ordinal));
     }
 
@@ -99,7 +103,6 @@ public sealed class GetVehicleAttributesTests : IDisposable
         connection.RenewBy.ShouldBe(_host.Time.GetUtcNow());
         _host.Smartcar.Refreshes.ShouldBeEmpty();
         _host.Smartcar.ApiCalls.ShouldBeEmpty();
-        (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeTrue();
     }
 
     [Fact]
@@ -109,10 +112,11 @@ public sealed class GetVehicleAttributesTests : IDisposable
         _host.Time.Advance(TimeSpan.FromHours(2));
         _host.Smartcar.RefreshFailure = new SmartcarAuthException("invalid_grant", "Invalid refresh_token");
 
-        (await _host.SendAsync(new GetVehicleAttributes())).Connections[0].ReconnectNeeded.ShouldBeTrue();
-        (await _host.SendAsync(new GetVehicleAttributes())).Connections[0].ReconnectNeeded.ShouldBeTrue();
+        (await _host.SendAsync(new RefreshVehicleAttributes())).ReconnectNeeded.ShouldBe(1);
+        (await _host.SendAsync(new RefreshVehicleAttributes())).ReconnectNeeded.ShouldBe(1);
 
         _host.Smartcar.Refreshes.Count.ShouldBe(1);
+        (await _host.SendAsync(new GetVehicleAttributes())).Connections[0].ReconnectNeeded.ShouldBeTrue();
     }
 
     [Fact]
@@ -121,9 +125,9 @@ public sealed class GetVehicleAttributesTests : IDisposable
         await _host.ConnectAsync();
         _host.Smartcar.ApiFailure = new SmartcarApiException(401, "AUTHENTICATION", null, "Invalid token");
 
-        var overview = await _host.SendAsync(new GetVehicleAttributes());
+        (await _host.SendAsync(new RefreshVehicleAttributes())).ReconnectNeeded.ShouldBe(1);
 
-        overview.Connections.ShouldHaveSingleItem().ReconnectNeeded.ShouldBeTrue();
+        (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem().ReconnectNeeded.ShouldBeTrue();
         (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeTrue();
     }
 
@@ -136,15 +140,17 @@ public sealed class GetVehicleAttributesTests : IDisposable
             SuggestedUserMessage = "Your car's manufacturer did not answer. Please try again later.",
         };
 
-        var connection = (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem();
+        var outcome = await _host.SendAsync(new RefreshVehicleAttributes());
 
-        SmartcarErrorMessages.For(connection.Problem.ShouldNotBeNull()).ShouldBe("Your car's manufacturer did not answer. Please try again later.");
+        SmartcarErrorMessages.For(outcome.Problems.ShouldHaveSingleItem()).ShouldBe("Your car's manufacturer did not answer. Please try again later.");
+        var connection = (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem();
         connection.ReconnectNeeded.ShouldBeFalse();
+        connection.Vehicles.ShouldHaveSingleItem().Description.ShouldNotBeNull();
         (await _host.QueryDbAsync(db => db.Connections.SingleAsync())).ReconnectNeeded.ShouldBeFalse();
     }
 
     [Fact]
-    public async Task Every_connections_vehicles_are_read_at_the_same_time()
+    public async Task A_refresh_reads_every_connections_vehicles_at_the_same_time()
     {
         _host.Smartcar.Vehicles["v-2"] = new VehicleAttributes("v-2", "CHEVROLET", "Volt", 2018);
         _host.Smartcar.VehiclesByToken["access-1"] = ["v-1"];
@@ -155,12 +161,13 @@ public sealed class GetVehicleAttributesTests : IDisposable
         _host.Smartcar.ApiCalls.Clear();
         _host.Smartcar.ListGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var overview = _host.SendAsync(new GetVehicleAttributes());
+        var refresh = _host.SendAsync(new RefreshVehicleAttributes());
         // Both lists are asked for while neither has answered: one connection does not wait for the other.
         await HandlerTestHost.WaitUntilAsync(() => _host.Smartcar.ApiCalls.Count(c => c.StartsWith("list", StringComparison.Ordinal)) == 2);
         _host.Smartcar.ListGate.SetResult();
 
-        (await overview).Connections.SelectMany(c => c.Vehicles).Select(v => v.Id).ShouldBe(["v-1", "v-2"], ignoreOrder: true);
+        (await refresh).Complete.ShouldBeTrue();
+        (await _host.SendAsync(new GetVehicleAttributes())).Connections.SelectMany(c => c.Vehicles).Select(v => v.Id).ShouldBe(["v-1", "v-2"], ignoreOrder: true);
     }
 
     public void Dispose() => _host.Dispose();

@@ -9,6 +9,7 @@ using SmartcarClean.Application.Tokens;
 using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.DisconnectSmartcarAccount;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
+using SmartcarClean.Application.Vehicles.RefreshVehicleAttributes;
 using SmartcarClean.Domain.Connect;
 using SmartcarClean.Web.Wording;
 
@@ -40,7 +41,9 @@ public sealed class ServerSideFlowTests : IDisposable
         outcome.Succeeded.ShouldBeTrue();
         // Exchanged as the classic flow does (the attempt's redirect URI); its token reads only who connected.
         _host.Smartcar.Exchanges.ShouldBe([(code, HandlerTestHost.RedirectUri)]);
-        _host.Smartcar.ApiCalls.ShouldBe(["user access-of-sc-user-1"]);
+        _host.Smartcar.ApiCalls.Where(c => !c.StartsWith("v3 ", StringComparison.Ordinal)).ShouldBe(["user access-of-sc-user-1"]);
+        // The user's vehicles are then read with the application token, never with the code's.
+        _host.Smartcar.ApiCalls.Where(c => c.StartsWith("v3 ", StringComparison.Ordinal)).ShouldAllBe(c => c.EndsWith("app-token-1", StringComparison.Ordinal));
         (await _host.QueryDbAsync(db => db.Connections.AnyAsync())).ShouldBeFalse();
         var link = await _host.QueryDbAsync(db => db.SmartcarUserLinks.SingleAsync());
         (link.OwnerId, link.SmartcarUserId, link.LinkedAt).ShouldBe(("user-a", "sc-user-1", _host.Time.GetUtcNow()));
@@ -146,21 +149,24 @@ public sealed class ServerSideFlowTests : IDisposable
     }
 
     [Fact]
-    public async Task Lists_the_users_vehicles_from_v3_connections_and_v3_vehicles_with_the_application_token()
+    public async Task Connecting_reads_the_users_vehicles_from_v3_with_the_application_token_and_the_list_shows_them()
     {
+        // This fake's connections carry no attributes, so each vehicle is read with GET /v3/vehicles/{id}.
         await ConnectAsync("sc-user-1");
+        _host.Smartcar.ApiCalls.Where(c => c.StartsWith("v3 ", StringComparison.Ordinal)).ShouldBe(
+            ["v3 connections sc-user-1 app-token-1", "v3 vehicle v-1 sc-user-1 app-token-1", "v3 vehicle v-2 sc-user-1 app-token-1"],
+            ignoreOrder: true);
+        _host.Smartcar.ApiCalls.Clear();
 
         var overview = await _host.SendAsync(new GetVehicleAttributes());
 
         var connection = overview.Connections.ShouldHaveSingleItem();
         connection.Flow.ShouldBe(ConnectFlow.ServerSide);
         connection.RenewBy.ShouldBeNull();
-        connection.Vehicles.ShouldBe(
-            [new VehicleAttributes("v-1", "TESLA", "Model 3", 2021), new VehicleAttributes("v-2", "CHEVROLET", "Volt", 2018)],
+        connection.Vehicles.Select(v => (v.Id, v.Description!.Make, v.Description.Model, v.Description.Year)).ShouldBe(
+            [("v-1", "TESLA", "Model 3", 2021), ("v-2", "CHEVROLET", "Volt", 2018)],
             ignoreOrder: true);
-        _host.Smartcar.ApiCalls.Where(c => c.StartsWith("v3 ", StringComparison.Ordinal)).ShouldBe(
-            ["v3 connections sc-user-1 app-token-1", "v3 vehicle v-1 sc-user-1 app-token-1", "v3 vehicle v-2 sc-user-1 app-token-1"],
-            ignoreOrder: true);
+        _host.Smartcar.ApiCalls.ShouldBeEmpty();
     }
 
     [Fact]
@@ -177,13 +183,13 @@ public sealed class ServerSideFlowTests : IDisposable
     {
         await ConnectAsync("sc-user-1");
 
-        await _host.SendAsync(new GetVehicleAttributes());
+        await _host.SendAsync(new RefreshVehicleAttributes());
         _host.Time.Advance(TimeSpan.FromHours(1) - ApplicationTokenCache.RenewBefore - TimeSpan.FromTicks(1));
-        await _host.SendAsync(new GetVehicleAttributes());
+        await _host.SendAsync(new RefreshVehicleAttributes());
         _host.Smartcar.ApplicationTokenRequests.Count.ShouldBe(1);
 
         _host.Time.Advance(TimeSpan.FromTicks(1));
-        await _host.SendAsync(new GetVehicleAttributes());
+        await _host.SendAsync(new RefreshVehicleAttributes());
 
         _host.Smartcar.ApplicationTokenRequests.Count.ShouldBe(2);
         _host.Smartcar.ApiCalls.ShouldContain("v3 connections sc-user-1 app-token-2");
@@ -193,58 +199,62 @@ public sealed class ServerSideFlowTests : IDisposable
     public async Task Concurrent_requests_share_one_application_token_fetch()
     {
         await ConnectAsync("sc-user-1");
+        _host.Time.Advance(TimeSpan.FromHours(1)); // the token fetched when connecting has expired
         _host.Smartcar.ApplicationTokenGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var requests = Enumerable.Range(0, 20).Select(_ => _host.SendAsync(new GetVehicleAttributes())).ToList();
-        await HandlerTestHost.WaitUntilAsync(() => _host.Smartcar.ApplicationTokenRequests.Count > 0);
+        var requests = Enumerable.Range(0, 20).Select(_ => _host.SendAsync(new RefreshVehicleAttributes())).ToList();
+        await HandlerTestHost.WaitUntilAsync(() => _host.Smartcar.ApplicationTokenRequests.Count > 1);
         _host.Smartcar.ApplicationTokenGate.SetResult();
-        var overviews = await Task.WhenAll(requests);
+        var outcomes = await Task.WhenAll(requests);
 
-        _host.Smartcar.ApplicationTokenRequests.Count.ShouldBe(1);
-        overviews.ShouldAllBe(o => o.Connections.Single().Vehicles.Count == 2);
+        _host.Smartcar.ApplicationTokenRequests.Count.ShouldBe(2);
+        outcomes.ShouldAllBe(o => o.Complete);
     }
 
     [Fact]
     public async Task A_token_Smartcar_no_longer_accepts_is_replaced_once_and_the_call_repeated()
     {
         await ConnectAsync("sc-user-1");
-        await _host.SendAsync(new GetVehicleAttributes());
         _host.Smartcar.RevokedApplicationTokens.Add("app-token-1");
 
-        var overview = await _host.SendAsync(new GetVehicleAttributes());
+        (await _host.SendAsync(new RefreshVehicleAttributes())).Complete.ShouldBeTrue();
 
-        overview.Connections.ShouldHaveSingleItem().Vehicles.Count.ShouldBe(2);
         _host.Smartcar.ApplicationTokenRequests.Count.ShouldBe(2);
+        _host.Smartcar.ApiCalls.ShouldContain("v3 connections sc-user-1 app-token-2");
     }
 
     [Fact]
-    public async Task When_Smartcar_refuses_the_apps_credentials_the_page_says_so_and_keeps_the_link()
+    public async Task When_Smartcar_refuses_the_apps_credentials_the_link_is_kept_with_its_cars_not_listed_yet()
     {
-        await ConnectAsync("sc-user-1");
         _host.Smartcar.ApplicationTokenFailure = new SmartcarAuthException("invalid_client", "Invalid client_id or client_secret.");
+        await ConnectAsync("sc-user-1");
 
-        var overview = await _host.SendAsync(new GetVehicleAttributes());
-
-        var problem = overview.Connections.ShouldHaveSingleItem().Problem.ShouldBeOfType<SmartcarProblem.ApplicationNotAuthorized>();
+        var connection = (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem();
+        connection.ListedAt.ShouldBeNull();
+        var problem = (await _host.SendAsync(new RefreshVehicleAttributes())).Problems.ShouldHaveSingleItem()
+            .ShouldBeOfType<SmartcarProblem.ApplicationNotAuthorized>();
         SmartcarErrorMessages.For(problem)
             .ShouldBe("This app could not sign in to Smartcar, so your cars cannot be shown right now. Please try again later.");
         (await _host.QueryDbAsync(db => db.SmartcarUserLinks.CountAsync())).ShouldBe(1);
 
         _host.Smartcar.ApplicationTokenFailure = null;
+        (await _host.SendAsync(new RefreshVehicleAttributes())).Complete.ShouldBeTrue();
         (await _host.SendAsync(new GetVehicleAttributes())).Connections.Single().Vehicles.Count.ShouldBe(2);
     }
 
     [Fact]
-    public async Task A_rate_limit_is_shown_with_its_wait_instead_of_the_vehicles()
+    public async Task A_rate_limit_on_refresh_is_said_with_its_wait_and_the_stored_vehicles_stay()
     {
         await ConnectAsync("sc-user-1");
         _host.Smartcar.ApiFailure = new SmartcarApiException(429, "RATE_LIMIT", "VEHICLE", null) { RetryAfter = TimeSpan.FromSeconds(30) };
 
-        var connection = (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem();
+        var outcome = await _host.SendAsync(new RefreshVehicleAttributes());
 
-        SmartcarErrorMessages.For(connection.Problem.ShouldNotBeNull())
+        SmartcarErrorMessages.For(outcome.Problems.ShouldHaveSingleItem())
             .ShouldBe("Smartcar is limiting requests right now. Please try again in 30 seconds.");
+        var connection = (await _host.SendAsync(new GetVehicleAttributes())).Connections.ShouldHaveSingleItem();
         connection.ReconnectNeeded.ShouldBeFalse();
+        connection.Vehicles.Count.ShouldBe(2);
     }
 
     [Fact]

@@ -80,8 +80,10 @@ public sealed class SqliteStorageTests : IDisposable
             // The database as the last release left it, with a link taken from a redirect's user_id on trust.
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await db.GetService<IMigrator>().MigrateAsync("20261201151331_UserSessions");
-            db.SmartcarUserLinks.Add(SmartcarUserLink.Create("browser-a", "someone-elses-smartcar-user", now));
-            await db.SaveChangesAsync();
+            // Written as SQL: today's model has columns that release's schema has not.
+            var link = SmartcarUserLink.Create("browser-a", "someone-elses-smartcar-user", now);
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO SmartcarUserLinks (Id, OwnerId, SmartcarUserId, LinkedAt) VALUES ({link.Id}, {link.OwnerId}, {link.SmartcarUserId}, {now.UtcTicks})");
         }
 
         await app.MigrateDatabaseAsync();

@@ -14,8 +14,8 @@ using WireMock.Settings;
 namespace SmartcarClean.Unit.Web;
 
 /// <summary>
-/// The reproduction: a Smartcar whose vehicle count is <c>int.MaxValue</c>. The real app's list page reads a
-/// bounded number of pages and cars, shows those, and says in words why the rest is missing.
+/// The reproduction: a Smartcar whose vehicle count is <c>int.MaxValue</c>. The real app's "Refresh" on the list
+/// reads a bounded number of pages and cars, keeps those, and says in words why the rest is missing.
 /// </summary>
 public sealed class HostileSmartcarPageTests : IDisposable
 {
@@ -24,13 +24,15 @@ public sealed class HostileSmartcarPageTests : IDisposable
     private readonly WireMockServer _smartcar = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
 
     [Fact]
-    public async Task A_vehicle_count_of_int_MaxValue_shows_the_first_cars_with_a_problem_line_after_a_bounded_number_of_calls()
+    public async Task A_vehicle_count_of_int_MaxValue_on_refresh_keeps_the_first_cars_and_says_why_after_a_bounded_number_of_calls()
     {
         AnswerWithEndlessVehicles();
         await using var app = new App(_smartcar.Url!);
         using var session = await SignedInWithAConnectionAsync(app);
 
-        using var page = await session.GetAsync("/vehicles");
+        using var refreshed = await session.SubmitAsync("/vehicles", new Dictionary<string, string>(), "/vehicles?handler=Refresh");
+        refreshed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var page = await session.GetAsync(refreshed.Headers.Location!.OriginalString);
 
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());

@@ -14,7 +14,8 @@ namespace SmartcarClean.Unit.Web;
 
 /// <summary>
 /// The real app when one of Smartcar's APIs cannot be reached (a closed port) or answers garbage: every page answers
-/// with a sentence in place of what could not be read, never a 500, and what could be read is still shown.
+/// with a sentence in place of what could not be read, never a 500, and what could be read is still shown (the list's
+/// cars on "Refresh", which is when the list asks Smartcar).
 /// A signed-in user here has one classic connection (<c>v-classic</c>, API v2.0) and one linked Smartcar user
 /// (<c>v-server</c>, API v3).
 /// </summary>
@@ -47,50 +48,50 @@ public sealed class UnreachableSmartcarPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Classic_flow_unreachable_shows_its_problem_line_and_the_server_side_cars()
+    public async Task Refresh_with_the_classic_flow_unreachable_shows_its_problem_line_and_the_server_side_cars()
     {
         await using var app = new App(api: ClosedPort, vehicleApi: _smartcar.Url!, _smartcar.Url!);
         using var session = await SignedInWithBothFlowsAsync(app);
 
-        var html = await PageAsync(session, "/vehicles");
+        var html = await RefreshedListAsync(session);
 
         html.ShouldContain(Unreachable);
         html.ShouldContain("XC40");
     }
 
     [Fact]
-    public async Task Server_side_flow_unreachable_shows_its_problem_line_and_the_classic_cars()
+    public async Task Refresh_with_the_server_side_flow_unreachable_shows_its_problem_line_and_the_classic_cars()
     {
         await using var app = new App(api: _smartcar.Url!, vehicleApi: ClosedPort, _smartcar.Url!);
         using var session = await SignedInWithBothFlowsAsync(app);
 
-        var html = await PageAsync(session, "/vehicles");
+        var html = await RefreshedListAsync(session);
 
         html.ShouldContain(Unreachable);
         html.ShouldContain("Model 3");
     }
 
     [Fact]
-    public async Task Server_side_flow_answering_html_shows_its_problem_line_and_the_classic_cars()
+    public async Task Refresh_with_the_server_side_flow_answering_html_shows_its_problem_line_and_the_classic_cars()
     {
         _smartcar.Given(Request.Create().WithPath("/v3/vehicles/v-server").UsingGet()).AtPriority(0)
             .RespondWith(Response.Create().WithHeader("Content-Type", "text/html").WithBody("<html>Bad gateway</html>"));
         await using var app = new App(api: _smartcar.Url!, vehicleApi: _smartcar.Url!, _smartcar.Url!);
         using var session = await SignedInWithBothFlowsAsync(app);
 
-        var html = await PageAsync(session, "/vehicles");
+        var html = await RefreshedListAsync(session);
 
         html.ShouldContain(Unreadable);
         html.ShouldContain("Model 3");
     }
 
     [Fact]
-    public async Task Classic_token_refresh_unreachable_shows_its_problem_line_and_the_server_side_cars()
+    public async Task Refresh_with_the_classic_token_renewal_unreachable_shows_its_problem_line_and_the_server_side_cars()
     {
         await using var app = new App(api: _smartcar.Url!, vehicleApi: _smartcar.Url!, _smartcar.Url!, auth: ClosedPort);
         using var session = await SignedInWithBothFlowsAsync(app, accessTokenIssued: DateTimeOffset.UtcNow.AddHours(-3));
 
-        var html = await PageAsync(session, "/vehicles");
+        var html = await RefreshedListAsync(session);
 
         html.ShouldContain(Unreachable);
         html.ShouldContain("XC40");
@@ -127,12 +128,12 @@ public sealed class UnreachableSmartcarPageTests : IDisposable
     }
 
     [Fact]
-    public async Task Application_token_endpoint_unreachable_shows_its_problem_line_and_the_classic_cars()
+    public async Task Refresh_with_the_application_token_endpoint_unreachable_shows_its_problem_line_and_the_classic_cars()
     {
         await using var app = new App(api: _smartcar.Url!, vehicleApi: _smartcar.Url!, applicationAuth: ClosedPort);
         using var session = await SignedInWithBothFlowsAsync(app);
 
-        var html = await PageAsync(session, "/vehicles");
+        var html = await RefreshedListAsync(session);
 
         html.ShouldContain(Unreachable);
         html.ShouldContain("Model 3");
@@ -176,6 +177,14 @@ public sealed class UnreachableSmartcarPageTests : IDisposable
 
     private static IResponseBuilder Json(object body) =>
         Response.Create().WithHeader("Content-Type", "application/json").WithBody(JsonSerializer.Serialize(body));
+
+    // The list itself calls no one: Smartcar is asked on "Refresh", whose result the list then shows.
+    private static async Task<string> RefreshedListAsync(WebSession session)
+    {
+        using var refreshed = await session.SubmitAsync("/vehicles", new Dictionary<string, string>(), "/vehicles?handler=Refresh");
+        refreshed.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        return await PageAsync(session, refreshed.Headers.Location!.OriginalString);
+    }
 
     private static async Task<string> PageAsync(WebSession session, string path)
     {

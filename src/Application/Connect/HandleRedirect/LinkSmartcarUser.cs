@@ -1,6 +1,10 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using SmartcarClean.Application.Attributes;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Connect.HandleRedirect;
@@ -9,7 +13,8 @@ namespace SmartcarClean.Application.Connect.HandleRedirect;
 /// HandleRedirect's step for the server-side flow: proves with Smartcar who connected, then remembers that Smartcar
 /// user for the current app user. The redirect's <c>user_id</c> is only a claim (anyone can type one), so the code that
 /// came with it is exchanged as the classic flow does and Smartcar's <c>GET /v2.0/user</c> names the user it belongs to
-/// (ADR-007). Those tokens serve that one read and are never stored. Internal: only HandleRedirect runs it, once the
+/// (ADR-007). Those tokens serve that one read and are never stored. The user's vehicles are then listed once, with their
+/// make, model, year and powertrain, and stored: the vehicle list shows them without calling Smartcar. Internal: only HandleRedirect runs it, once the
 /// state is checked.
 /// </summary>
 internal sealed class LinkSmartcarUser(
@@ -17,6 +22,8 @@ internal sealed class LinkSmartcarUser(
     ICurrentUser user,
     ISmartcarAuth auth,
     ISmartcarApi api,
+    AttributeReader attributes,
+    IOptions<SmartcarLimits> limits,
     IValidator<AuthorizationCode> validator,
     TimeProvider time)
 {
@@ -39,14 +46,37 @@ internal sealed class LinkSmartcarUser(
         }
 
         // Connecting again as the same Smartcar user (another car, or the same one) keeps the one link it has.
-        var known = await db.SmartcarUserLinks
-            .AnyAsync(l => l.OwnerId == user.Id && l.SmartcarUserId == smartcarUserId, cancellationToken);
-        if (!known)
+        var link = await db.SmartcarUserLinks
+            .SingleOrDefaultAsync(l => l.OwnerId == user.Id && l.SmartcarUserId == smartcarUserId, cancellationToken);
+        if (link is null)
         {
-            db.SmartcarUserLinks.Add(SmartcarUserLink.Create(user.Id, smartcarUserId, time.GetUtcNow()));
-            await db.SaveChangesAsync(cancellationToken);
+            link = SmartcarUserLink.Create(user.Id, smartcarUserId, time.GetUtcNow());
+            db.SmartcarUserLinks.Add(link);
         }
 
+        await ListVehiclesAsync(link, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    // Connecting again re-reads them: a car no longer connected goes, a new one comes. Whatever stops the read, the
+    // proven link is kept, and the list says its cars are not read yet.
+    private async Task ListVehiclesAsync(SmartcarUserLink link, CancellationToken cancellationToken)
+    {
+        using var calls = new PageCalls(limits.Value, time, cancellationToken);
+        try
+        {
+            var read = await attributes.ReadAsync(link.SmartcarUserId, calls);
+            link.ReplaceVehicles(read.List.Ids, time.GetUtcNow());
+            foreach (var (vehicleId, description) in read.Descriptions(time.GetUtcNow()))
+            {
+                link.Describe(vehicleId, description);
+            }
+        }
+        catch (Exception e) when (e is SmartcarApiException or SmartcarAuthException
+            || (e is OperationCanceledException && calls.DeadlinePassed))
+        {
+            // Not listed this time: the link stays, with the vehicles it had.
+        }
     }
 }

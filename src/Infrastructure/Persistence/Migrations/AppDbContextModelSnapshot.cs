@@ -226,11 +226,35 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                     b.Property<bool>("ReconnectNeeded")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("VehiclesListedAt")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
 
                     b.ToTable("Connections");
+                });
+
+            modelBuilder.Entity("SmartcarClean.Domain.Vehicles.LinkedVehicle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SmartcarUserLinkId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SmartcarVehicleId")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SmartcarUserLinkId");
+
+                    b.ToTable("LinkedVehicle");
                 });
 
             modelBuilder.Entity("SmartcarClean.Domain.Vehicles.SmartcarUserLink", b =>
@@ -251,6 +275,9 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                         .IsRequired()
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("VehiclesListedAt")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -406,6 +433,46 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                         .WithMany("Vehicles")
                         .HasForeignKey("ConnectionId")
                         .OnDelete(DeleteBehavior.Cascade);
+
+                    b.OwnsOne("SmartcarClean.Domain.Vehicles.VehicleDescription", "Description", b1 =>
+                        {
+                            b1.Property<int>("ConnectedVehicleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Make")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Make");
+
+                            b1.Property<string>("Model")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Model");
+
+                            b1.Property<string>("Powertrain")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Powertrain");
+
+                            b1.Property<long>("ReadAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DescribedAt");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Year");
+
+                            b1.HasKey("ConnectedVehicleId");
+
+                            b1.ToTable("ConnectedVehicle");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConnectedVehicleId");
+                        });
+
+                    b.Navigation("Description");
                 });
 
             modelBuilder.Entity("SmartcarClean.Domain.Vehicles.Connection", b =>
@@ -445,6 +512,55 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SmartcarClean.Domain.Vehicles.LinkedVehicle", b =>
+                {
+                    b.HasOne("SmartcarClean.Domain.Vehicles.SmartcarUserLink", null)
+                        .WithMany("Vehicles")
+                        .HasForeignKey("SmartcarUserLinkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("SmartcarClean.Domain.Vehicles.VehicleDescription", "Description", b1 =>
+                        {
+                            b1.Property<int>("LinkedVehicleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Make")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Make");
+
+                            b1.Property<string>("Model")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Model");
+
+                            b1.Property<string>("Powertrain")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Powertrain");
+
+                            b1.Property<long>("ReadAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DescribedAt");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Year");
+
+                            b1.HasKey("LinkedVehicleId");
+
+                            b1.ToTable("LinkedVehicle");
+
+                            b1.WithOwner()
+                                .HasForeignKey("LinkedVehicleId");
+                        });
+
+                    b.Navigation("Description");
+                });
+
             modelBuilder.Entity("SmartcarClean.Infrastructure.Identity.UserSession", b =>
                 {
                     b.HasOne("SmartcarClean.Infrastructure.Identity.AppUser", null)
@@ -455,6 +571,11 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                 });
 
             modelBuilder.Entity("SmartcarClean.Domain.Vehicles.Connection", b =>
+                {
+                    b.Navigation("Vehicles");
+                });
+
+            modelBuilder.Entity("SmartcarClean.Domain.Vehicles.SmartcarUserLink", b =>
                 {
                     b.Navigation("Vehicles");
                 });
