@@ -4,13 +4,13 @@ using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Connect.StartConnect;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.Telemetry;
-using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
+using SmartcarClean.Application.Vehicles.RefreshVehicleAttributes;
 
 namespace SmartcarClean.Unit.Application;
 
 /// <summary>
 /// The app's own meter counts token refreshes and Connect outcomes where they happen, tagged with a closed set of
-/// outcome names only (never a token, code, state or id).
+/// outcome names only (never a token, code, state or id). Refresh renews the tokens; a plain list view asks Smartcar nothing.
 /// </summary>
 public sealed class AppMetricsTests : IDisposable
 {
@@ -25,7 +25,7 @@ public sealed class AppMetricsTests : IDisposable
         await _host.ConnectAsync();
         _host.Time.Advance(TimeSpan.FromHours(3));
 
-        await _host.SendAsync(new GetVehicleAttributes());
+        await _host.SendAsync(new RefreshVehicleAttributes());
 
         Outcomes(refreshes).ShouldBe(["renewed"]);
     }
@@ -38,7 +38,7 @@ public sealed class AppMetricsTests : IDisposable
         _host.Time.Advance(TimeSpan.FromHours(3));
         _host.Smartcar.RefreshFailure = new SmartcarAuthException("invalid_grant", "Invalid refresh_token");
 
-        await _host.SendAsync(new GetVehicleAttributes());
+        await _host.SendAsync(new RefreshVehicleAttributes());
 
         Outcomes(refreshes).ShouldBe(["refused"]);
     }
@@ -51,7 +51,7 @@ public sealed class AppMetricsTests : IDisposable
         _host.Time.Advance(TimeSpan.FromHours(3));
         _host.Smartcar.RefreshFailure = new SmartcarApiException(0, "UNREACHABLE", "UNREACHABLE", "No answer.");
 
-        await _host.SendAsync(new GetVehicleAttributes());
+        await _host.SendAsync(new RefreshVehicleAttributes());
 
         Outcomes(refreshes).ShouldBe(["unreachable"]);
     }
