@@ -1,6 +1,7 @@
 using System.Globalization;
 using SmartcarClean.Emulator.Http;
 using SmartcarClean.Emulator.OAuth;
+using SmartcarClean.Emulator.Steering.Faults;
 using SmartcarClean.Emulator.World;
 using WireMock;
 using WireMock.Matchers;
@@ -16,7 +17,7 @@ namespace SmartcarClean.Emulator.ApiV2;
 /// sc-data-age, sc-fetched-at and sc-unit-system headers (metric, or imperial on request).
 /// Errors use the v2 shape (type, code, description, docURL, statusCode, requestId, ...).
 /// </summary>
-internal sealed class VehicleApi(SmartcarWorld world)
+internal sealed class VehicleApi(SmartcarWorld world, FaultQueue faults)
 {
     private const int DefaultLimit = 10;
     private const int MaxLimit = 50;
@@ -67,7 +68,7 @@ internal sealed class VehicleApi(SmartcarWorld world)
         }
 
         var call = new VehicleCall(world, grant, vehicle, units, body);
-        return (method, path) == ("POST", "batch") ? VehicleBatch.Run(call) : VehicleEndpoints.Call(call, method, path);
+        return (method, path) == ("POST", "batch") ? VehicleBatch.Run(call, faults) : VehicleEndpoints.Call(call, method, path);
     }
 
     private static ResponseMessage ListVehicles(Grant grant, IReadOnlyDictionary<string, string> query)
