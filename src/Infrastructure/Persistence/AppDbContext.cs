@@ -29,6 +29,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
+    public DbSet<VehicleReadings> VehicleReadings => Set<VehicleReadings>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         // Identity's users, roles, claims, logins and tokens tables.
@@ -88,6 +90,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
             vehicle.HasKey(v => v.Id);
             vehicle.Property(v => v.SmartcarVehicleId).HasMaxLength(128);
         });
+
+        VehicleReadingsModel.Configure(builder, dataProtection);
     }
 
     // EF builds a model once per context type and caches it, converters included: without this, every AppDbContext in a
@@ -101,7 +105,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
-    private static ValueConverter<string, string> EncryptedStringConverter(IDataProtector protector) =>
+    internal static ValueConverter<string, string> EncryptedStringConverter(IDataProtector protector) =>
         new(plain => protector.Protect(plain), cipher => Decrypt(protector, cipher));
 
     // A token encrypted under a key this key ring no longer has (the ring was lost or replaced) reads as a marker the
