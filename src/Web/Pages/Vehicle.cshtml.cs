@@ -12,7 +12,8 @@ using SmartcarClean.Web.Wording;
 namespace SmartcarClean.Web.Pages;
 
 /// <summary>
-/// One reading as shown: <see cref="RecordedAt"/> when the car recorded it and <see cref="Age"/> how long ago, in words;
+/// One reading as shown: <see cref="RecordedAt"/> when the car recorded it and <see cref="Age"/> how long ago, in words
+/// (or that it is not known);
 /// <see cref="NotNewer"/>: why the stored value is shown; <see cref="MissingPermission"/>: Smartcar refused it for want
 /// of this permission.
 /// </summary>
@@ -120,7 +121,7 @@ public sealed class VehicleModel(ISender sender) : PageModel
     private static string Percent(double fraction) => Invariant($"{fraction:P0}");
 
     private static string Age(DateTimeOffset? recorded, DateTimeOffset now) =>
-        recorded is { } at ? $"recorded {ReadingWords.Ago(at, now)}" : "time of recording unknown";
+        recorded is { } at ? ReadingWords.Ago(at, now) : "time of recording unknown";
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
