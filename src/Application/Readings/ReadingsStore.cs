@@ -18,17 +18,17 @@ internal sealed class ReadingsStore(IApplicationDbContext db, ICurrentUser user)
         return await FindAsync(connectedVehicleId, cancellationToken) ?? new VehicleReadings(connectedVehicleId);
     }
 
-    /// <summary>The readings of the user's vehicle, without asking Smartcar anything; null when it is not theirs.</summary>
+    /// <summary>
+    /// The readings of the user's vehicle (in its newest connection, as <c>VehicleAccess</c> finds it), without asking
+    /// Smartcar anything; null when it is not theirs.
+    /// </summary>
     public async Task<VehicleReadings?> ForCurrentUserAsync(string vehicleId, CancellationToken cancellationToken)
     {
-        var connectedVehicleId = await db.Connections
-            .Where(c => c.OwnerId == user.Id)
+        var connection = await db.Connections
+            .Where(c => c.OwnerId == user.Id && c.Vehicles.Any(v => v.SmartcarVehicleId == vehicleId))
             .OrderByDescending(c => c.ConnectedAt)
-            .SelectMany(c => c.Vehicles)
-            .Where(v => v.SmartcarVehicleId == vehicleId)
-            .Select(v => (int?)v.Id)
             .FirstOrDefaultAsync(cancellationToken);
-        return connectedVehicleId is { } id ? await FindAsync(id, cancellationToken) ?? new VehicleReadings(id) : null;
+        return connection is null ? null : await ForAsync(connection, vehicleId, cancellationToken);
     }
 
     /// <summary>
@@ -37,7 +37,9 @@ internal sealed class ReadingsStore(IApplicationDbContext db, ICurrentUser user)
     /// </summary>
     public async Task SaveAsync(VehicleReadings readings, CancellationToken cancellationToken)
     {
-        if (!db.VehicleReadings.Local.Contains(readings))
+        var entry = db.VehicleReadings.Entry(readings);
+        var adding = entry.State == EntityState.Detached;
+        if (adding)
         {
             db.VehicleReadings.Add(readings);
         }
@@ -46,9 +48,13 @@ internal sealed class ReadingsStore(IApplicationDbContext db, ICurrentUser user)
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException) when (adding)
         {
-            db.VehicleReadings.Entry(readings).State = EntityState.Detached;
+            // Forget what this request meant to add, so that a later save in the request does not try it again.
+            foreach (var added in entry.Context.ChangeTracker.Entries().Where(e => e.Entity is VehicleReadings or StoredReading).ToList())
+            {
+                added.State = EntityState.Detached;
+            }
         }
     }
 

@@ -63,7 +63,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
                 tokens.Property(t => t.RefreshTokenExpiresAt).HasColumnName("RefreshTokenExpiresAt");
             });
             connection.Navigation(c => c.Tokens).IsRequired();
-            connection.HasMany(c => c.Vehicles).WithOne().HasForeignKey("ConnectionId").OnDelete(DeleteBehavior.Cascade);
+            // Required: a vehicle taken out of a connection is deleted (with its stored readings), not left behind as an orphan.
+            connection.HasMany(c => c.Vehicles).WithOne().HasForeignKey("ConnectionId").IsRequired().OnDelete(DeleteBehavior.Cascade);
             connection.Navigation(c => c.Vehicles).AutoInclude();
         });
 

@@ -103,7 +103,8 @@ public sealed class VehicleModel(ISender sender) : PageModel
                 new ReadingRow(label, testId, text(reading.Value, reading.UnitSystem), reading.DataAge, Age(reading.DataAge, details.AsOf)),
             DataItem<T>.Stale { Reading: var reading, Problem: var problem } =>
                 new ReadingRow(label, testId, text(reading.Value, reading.UnitSystem), reading.DataAge, Age(reading.DataAge, details.AsOf),
-                    ReadingWords.NotNewer(problem), (problem as SmartcarProblem.NotAllowed)?.Permission),
+                    // The line above the readings already says why none is newer: not again on every row.
+                    problem == details.NotFresher ? null : ReadingWords.NotNewer(problem), (problem as SmartcarProblem.NotAllowed)?.Permission),
             DataItem<T>.Failed { Problem: var problem } =>
                 new ReadingRow(label, testId, SmartcarErrorMessages.For(problem), null, null, null, (problem as SmartcarProblem.NotAllowed)?.Permission),
             _ => throw new UnreachableException($"A reading is read, stale or failed, not {item.GetType().Name}."),

@@ -41,6 +41,13 @@ public sealed class VehiclePage(BrowserDriver browser)
         await Expect(recorded).ToHaveAttributeAsync("datetime", new Regex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"));
     }
 
+    /// <summary>The line above the readings when Smartcar gave none newer: the kept ones show, and why.</summary>
+    public async Task ExpectNotFresherAsync(string reason)
+    {
+        await Expect(Page.GetByTestId("not-fresher")).ToContainTextAsync("These are the readings kept from before");
+        await Expect(Page.GetByTestId("not-fresher")).ToContainTextAsync(reason);
+    }
+
     public async Task ReloadAsync() => await Page.ReloadAsync();
 
     public Task RefreshAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Refresh now" }).ClickAsync();

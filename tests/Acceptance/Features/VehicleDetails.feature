@@ -69,3 +69,12 @@ Feature: A vehicle's details and commands
     And I lock it
     Then its doors show "Locked"
     And Smartcar was asked for the car's readings 1 time
+
+  Scenario: When Smartcar limits the car, the kept readings show with why they are not newer
+    Given I have connected my "TESLA"
+    When I open my "TESLA"
+    And 5 minutes pass
+    And Smartcar will limit the next reading of the car, asking to retry after 30 seconds
+    And I open my "TESLA" again
+    Then the page says the readings are not newer because "Please try again in 30 seconds."
+    And its odometer was recorded "5 minutes ago"

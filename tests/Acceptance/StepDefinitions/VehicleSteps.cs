@@ -30,6 +30,13 @@ public sealed class VehicleSteps(VehiclesPage vehicles, VehiclePage vehicle, Sma
         vehicle.ExpectCommandResultContainingAsync(new System.Text.RegularExpressions.Regex(
             @"^These readings were asked for less than a minute ago\. You can refresh them again in \d+ seconds?, at \d\d:\d\d:\d\d UTC\.$"));
 
+    [When("Smartcar will limit the next reading of the car, asking to retry after {int} seconds")]
+    public void WhenSmartcarWillLimitTheNextReadingOfTheCar(int seconds) =>
+        smartcar.FailNext("POST", "/v2.0/vehicles/*/batch", Fault.RateLimit("VEHICLE", TimeSpan.FromSeconds(seconds)));
+
+    [Then("the page says the readings are not newer because {string}")]
+    public Task ThenThePageSaysTheReadingsAreNotNewerBecause(string reason) => vehicle.ExpectNotFresherAsync(reason);
+
     [Then("its odometer was recorded {string}")]
     public Task ThenItsOdometerWasRecorded(string age) => vehicle.ExpectOdometerRecordedAsync(age);
 

@@ -179,6 +179,7 @@ public sealed class StoredReadingsTests : IDisposable
         stored.ShouldAllBe(value => !value.Contains("39.74") && !value.Contains("latitude"));
 
         (await _host.SendAsync(new DisconnectVehicles("v-1"))).ShouldBeOfType<DisconnectVehiclesOutcome.Disconnected>();
+        (await _host.QueryDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM ConnectedVehicle").SingleAsync())).ShouldBe(0);
         (await _host.QueryDbAsync(db => db.VehicleReadings.CountAsync())).ShouldBe(0);
         (await _host.QueryDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM StoredReading").SingleAsync())).ShouldBe(0);
     }

@@ -226,7 +226,8 @@ internal sealed class GetVehicleDetailsHandler(
             var reading = stored?.Value is { } json && Deserialize<T>(json) is { } value
                 ? new Reading<T>(value, stored.RecordedAt, stored.UnitSystem ?? "metric")
                 : null;
-            var problem = stored?.Failure is { } failure ? Problem(failure, endpoint.Permission, now) : notFresher;
+            // Smartcar refusing the whole batch now says more than a reason kept from an earlier batch.
+            var problem = notFresher ?? (stored?.Failure is { } failure ? Problem(failure, endpoint.Permission, now) : null);
             return (reading, problem) switch
             {
                 ({ } read, null) => new DataItem<T>.Read(read),

@@ -194,7 +194,7 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("ConnectionId")
+                    b.Property<Guid>("ConnectionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SmartcarVehicleId")
@@ -457,7 +457,8 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                     b.HasOne("SmartcarClean.Domain.Vehicles.Connection", null)
                         .WithMany("Vehicles")
                         .HasForeignKey("ConnectionId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmartcarClean.Domain.Vehicles.Connection", b =>

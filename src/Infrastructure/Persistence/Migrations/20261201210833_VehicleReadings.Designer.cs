@@ -11,7 +11,7 @@ using SmartcarClean.Infrastructure.Persistence;
 namespace SmartcarClean.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201202829_VehicleReadings")]
+    [Migration("20261201210833_VehicleReadings")]
     partial class VehicleReadings
     {
         /// <inheritdoc />
@@ -197,7 +197,7 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("ConnectionId")
+                    b.Property<Guid>("ConnectionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SmartcarVehicleId")
@@ -460,7 +460,8 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                     b.HasOne("SmartcarClean.Domain.Vehicles.Connection", null)
                         .WithMany("Vehicles")
                         .HasForeignKey("ConnectionId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SmartcarClean.Domain.Vehicles.Connection", b =>

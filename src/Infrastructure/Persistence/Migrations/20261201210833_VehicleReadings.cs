@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -10,6 +11,20 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            // Written by hand: vehicles taken out of a connection were left behind with no connection (the relationship
+            // was optional); they belong to no one, and the column can only become required without them.
+            migrationBuilder.Sql("DELETE FROM \"ConnectedVehicle\" WHERE \"ConnectionId\" IS NULL;");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "ConnectionId",
+                table: "ConnectedVehicle",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"),
+                oldClrType: typeof(Guid),
+                oldType: "TEXT",
+                oldNullable: true);
+
             migrationBuilder.CreateTable(
                 name: "VehicleReadings",
                 columns: table => new
@@ -73,6 +88,14 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "VehicleReadings");
+
+            migrationBuilder.AlterColumn<Guid>(
+                name: "ConnectionId",
+                table: "ConnectedVehicle",
+                type: "TEXT",
+                nullable: true,
+                oldClrType: typeof(Guid),
+                oldType: "TEXT");
         }
     }
 }
