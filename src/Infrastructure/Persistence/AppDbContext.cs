@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.Logging;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Domain.Connect;
 using SmartcarClean.Domain.Vehicles;
@@ -97,8 +99,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
 
     // EF builds a model once per context type and caches it, converters included: without this, every AppDbContext in a
     // process would encrypt with the key ring of the first one created.
+    // SQLite rebuilds a table to change a column (the VehicleReadings migration makes ConnectedVehicle.ConnectionId
+    // required) outside the migration's transaction; EF says so as a warning on every new database: information here.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ModelPerKeyRing>();
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ModelPerKeyRing>()
+            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
