@@ -28,11 +28,11 @@ public sealed partial class SmartcarEmulator : IDisposable
 
     private readonly WireMockServer _server;
 
-    private SmartcarEmulator(WireMockServer server, SmartcarWorld world, AdjustableClock clock, string baseUrl)
+    private SmartcarEmulator(WireMockServer server, SmartcarWorld world, AdjustableClock clock, string baseUrl, FaultQueue faults)
     {
         _server = server;
         Clock = clock;
-        _faults = new FaultQueue(server, baseUrl);
+        _faults = faults;
         World = world;
         BaseUrl = baseUrl;
     }
@@ -98,10 +98,11 @@ public sealed partial class SmartcarEmulator : IDisposable
         }, options.Port);
 
         var baseUrl = $"http://127.0.0.1:{server.Ports[0]}";
+        var faults = new FaultQueue(server, baseUrl);
         new ConnectPages(world, baseUrl).Register(server);
         JavaScriptSdkRedirectPage.Register(server);
         new TokenEndpoint(world).Register(server);
-        new VehicleApi(world).Register(server);
+        new VehicleApi(world, faults).Register(server);
         new ApplicationTokenEndpoint(world).Register(server);
         new VehicleApiV3(world).Register(server);
         server.Given(Request.Create().WithPath(new RegexMatcher(".*")).UsingAnyMethod())
@@ -109,7 +110,7 @@ public sealed partial class SmartcarEmulator : IDisposable
             .RespondWith(Response.Create().WithCallback(request =>
                 HttpReplies.Json(404, new { error = "not_found", error_description = $"No route for {request.Method} {request.Path}." })));
 
-        var emulator = new SmartcarEmulator(server, world, clock, baseUrl);
+        var emulator = new SmartcarEmulator(server, world, clock, baseUrl, faults);
         new SteeringApi(emulator).Register(server);
         return emulator;
     }

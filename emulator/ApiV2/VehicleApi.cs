@@ -2,6 +2,7 @@ using System.Globalization;
 using SmartcarClean.Emulator.Http;
 using SmartcarClean.Emulator.OAuth;
 using SmartcarClean.Emulator.Plans;
+using SmartcarClean.Emulator.Steering.Faults;
 using SmartcarClean.Emulator.World;
 using WireMock;
 using WireMock.Matchers;
@@ -18,7 +19,7 @@ namespace SmartcarClean.Emulator.ApiV2;
 /// Errors use the v2 shape (type, code, description, docURL, statusCode, requestId, ...). The plan's limits
 /// (<see cref="PlanLimits"/>) answer before the endpoint.
 /// </summary>
-internal sealed class VehicleApi(SmartcarWorld world)
+internal sealed class VehicleApi(SmartcarWorld world, FaultQueue faults)
 {
     private const int DefaultLimit = 10;
     private const int MaxLimit = 50;
@@ -80,7 +81,7 @@ internal sealed class VehicleApi(SmartcarWorld world)
         }
 
         var call = new VehicleCall(world, grant, vehicle, units, body);
-        return batch ? VehicleBatch.Run(call) : VehicleEndpoints.Call(call, method, path);
+        return batch ? VehicleBatch.Run(call, faults) : VehicleEndpoints.Call(call, method, path);
     }
 
     private static ResponseMessage ListVehicles(Grant grant, IReadOnlyDictionary<string, string> query)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using SmartcarClean.Emulator.Http;
+using SmartcarClean.Emulator.Steering.Faults;
 using WireMock;
 
 namespace SmartcarClean.Emulator.ApiV2;
@@ -7,11 +8,12 @@ namespace SmartcarClean.Emulator.ApiV2;
 /// <summary>
 /// <c>POST /v2.0/vehicles/{id}/batch</c>: <c>{"requests":[{"path":"/odometer"},...]}</c> runs each path as a
 /// GET and answers <c>{"responses":[{path, body, code, headers}]}</c>. Every sub-response has a headers
-/// object (python indexes into it) and failing ones name their content-type (node reads it).
+/// object (python indexes into it) and failing ones name their content-type (node reads it). A fault queued for a
+/// path (e.g. <c>GET /v2.0/vehicles/*/odometer</c>) answers that path's sub-response, Retry-After included.
 /// </summary>
 internal static class VehicleBatch
 {
-    public static ResponseMessage Run(VehicleCall call)
+    public static ResponseMessage Run(VehicleCall call, FaultQueue faults)
     {
         var (paths, error) = ReadPaths(call.Body);
         if (error is not null)
@@ -22,13 +24,21 @@ internal static class VehicleBatch
         var now = call.World.Time.GetUtcNow();
         var responses = paths!.Select(path =>
         {
-            var reply = call.World.Plans.AdmitBatchPath(call.Grant.ClientId, call.Vehicle.Id)?.V2()
-                ?? VehicleEndpoints.Call(call, "GET", path.Trim('/'));
+            // A queued fault answers first (and, as for whole calls, counts in no plan limit), then the plan's allowance.
+            var reply = faults.TakeErrorFor("GET", $"/v2.0/vehicles/{call.Vehicle.Id}/{path.Trim('/')}") is { } fault
+                ? FaultReplies.For(fault)
+                : call.World.Plans.AdmitBatchPath(call.Grant.ClientId, call.Vehicle.Id)?.V2()
+                    ?? VehicleEndpoints.Call(call, "GET", path.Trim('/'));
             var code = (int)reply.StatusCode!;
             using var body = JsonDocument.Parse(reply.BodyData!.BodyAsString!);
-            IReadOnlyDictionary<string, string> headers = code is >= 200 and < 300
-                ? SmartcarHeaders.For(now, call.Units)
+            var headers = code is >= 200 and < 300
+                ? new Dictionary<string, string>(SmartcarHeaders.For(now, call.Units))
                 : new Dictionary<string, string> { ["content-type"] = "application/json" };
+            if (reply.Headers?.FirstOrDefault(h => h.Key.Equals("Retry-After", StringComparison.OrdinalIgnoreCase)) is { Value: { } retryAfter })
+            {
+                headers["retry-after"] = retryAfter.ToString();
+            }
+
             return new { path, body = body.RootElement.Clone(), code, headers };
         }).ToList();
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Attributes;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Readings;
 using SmartcarClean.Application.Telemetry;
 using SmartcarClean.Application.Tokens;
 using SmartcarClean.Application.Validation;
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddSingleton<RefreshLocks>();
         services.AddScoped<AccessTokens>();
         services.AddScoped<VehicleAccess>();
+        services.AddScoped<ReadingsStore>();
         services.AddSingleton<ApplicationTokenCache>();
         services.AddScoped<ApplicationTokens>();
         // HandleRedirect's steps: services, not requests, so the only way in is the one that checks the state.

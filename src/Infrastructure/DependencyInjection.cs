@@ -48,6 +48,8 @@ public static class DependencyInjection
         services.AddOptions<SmartcarLimits>().Bind(configuration.GetSection(SmartcarLimits.Section))
             .Validate(l => l.AreValid, "Smartcar:Limits: MaxPages, MaxVehicles, MaxConcurrentCalls and PageDeadline must be greater than zero.")
             .ValidateOnStart();
+        services.AddOptions<ReadingsOptions>().Bind(configuration.GetSection(ReadingsOptions.Section))
+            .Validate(r => r.AreValid, "Smartcar:Readings:FreshFor must be more than zero and at most a day (e.g. 00:05:00).").ValidateOnStart();
         services.AddSmartcarCallLimits();
         services.AddHttpClient<ISmartcarAuth, SmartcarAuthClient>().AddSmartcarCallMeter();
         services.AddHttpClient<ISmartcarApi, SmartcarApiClient>().AddVehicleApiHandlers("smartcar-api");

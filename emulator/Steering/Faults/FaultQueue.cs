@@ -87,6 +87,28 @@ internal sealed partial class FaultQueue(WireMockServer server, string baseUrl) 
         }
     }
 
+    /// <summary>
+    /// For one path inside a batch (<c>POST /vehicles/{id}/batch</c>), which no fault mapping sees: takes one use of the
+    /// first queued error fault whose method and path match, as its own request would have. Delays and dropped
+    /// connections act on whole requests only, so they are left queued.
+    /// </summary>
+    public Fault? TakeErrorFor(string method, string path)
+    {
+        lock (_gate)
+        {
+            var pending = _pending.FirstOrDefault(f => f.Fault.Kind is not (FaultKind.Delay or FaultKind.Drop)
+                && (f.Method == "*" || f.Method == method)
+                && Regex.IsMatch(path, PathRegex(f.PathPattern, f.VehicleId)));
+            if (pending is null)
+            {
+                return null;
+            }
+
+            UseOnce(pending.Id);
+            return pending.Fault;
+        }
+    }
+
     public void Clear()
     {
         lock (_gate)

@@ -13,5 +13,7 @@ public interface IApplicationDbContext
 
     DbSet<SmartcarUserLink> SmartcarUserLinks { get; }
 
+    DbSet<VehicleReadings> VehicleReadings { get; }
+
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -16,12 +16,14 @@ public interface ISmartcarApi
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
     Task<VehicleAttributes> GetAttributesAsync(string accessToken, string vehicleId, CancellationToken cancellationToken);
 
-    /// <summary>The permissions the owner granted for this vehicle (names without <c>required:</c>).</summary>
-    /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
-    Task<IReadOnlyList<string>> GetPermissionsAsync(string accessToken, string vehicleId, CancellationToken cancellationToken);
-
-    /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>
-    Task<Reading<T>> ReadAsync<T>(string accessToken, string vehicleId, VehicleEndpoint<T> endpoint, CancellationToken cancellationToken);
+    /// <summary>
+    /// Reads several paths of one vehicle (e.g. <c>odometer</c>, <c>permissions</c>) in one call,
+    /// <c>POST /vehicles/{id}/batch</c>: each path's answer or error, by path. A path that fails in passing (5xx) is
+    /// asked again, in a batch of its own, as often as a failing read is.
+    /// </summary>
+    /// <exception cref="SmartcarApiException">Smartcar refused the batch as a whole.</exception>
+    Task<IReadOnlyDictionary<string, BatchAnswer>> ReadBatchAsync(
+        string accessToken, string vehicleId, IReadOnlyList<string> paths, CancellationToken cancellationToken);
 
     /// <summary>Revokes this application's access to the vehicle (<c>DELETE /vehicles/{id}/application</c>).</summary>
     /// <exception cref="SmartcarApiException">Smartcar answered with an error.</exception>

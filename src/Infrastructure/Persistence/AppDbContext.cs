@@ -2,8 +2,10 @@ using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.Logging;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Domain.Connect;
 using SmartcarClean.Domain.Vehicles;
@@ -28,6 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
     public DbSet<SmartcarUserLink> SmartcarUserLinks => Set<SmartcarUserLink>();
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
+
+    public DbSet<VehicleReadings> VehicleReadings => Set<VehicleReadings>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -61,7 +65,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
                 tokens.Property(t => t.RefreshTokenExpiresAt).HasColumnName("RefreshTokenExpiresAt");
             });
             connection.Navigation(c => c.Tokens).IsRequired();
-            connection.HasMany(c => c.Vehicles).WithOne().HasForeignKey("ConnectionId").OnDelete(DeleteBehavior.Cascade);
+            // Required: a vehicle taken out of a connection is deleted (with its stored readings), not left behind as an orphan.
+            connection.HasMany(c => c.Vehicles).WithOne().HasForeignKey("ConnectionId").IsRequired().OnDelete(DeleteBehavior.Cascade);
             connection.Navigation(c => c.Vehicles).AutoInclude();
         });
 
@@ -90,12 +95,16 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
         });
 
         builder.ConfigureStoredVehicles();
+        VehicleReadingsModel.Configure(builder, dataProtection);
     }
 
     // EF builds a model once per context type and caches it, converters included: without this, every AppDbContext in a
     // process would encrypt with the key ring of the first one created.
+    // SQLite rebuilds a table to change a column (the VehicleReadings migration makes ConnectedVehicle.ConnectionId
+    // required) outside the migration's transaction; EF says so as a warning on every new database: information here.
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ModelPerKeyRing>();
+        optionsBuilder.ReplaceService<IModelCacheKeyFactory, ModelPerKeyRing>()
+            .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -103,7 +112,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
-    private static ValueConverter<string, string> EncryptedStringConverter(IDataProtector protector) =>
+    internal static ValueConverter<string, string> EncryptedStringConverter(IDataProtector protector) =>
         new(plain => protector.Protect(plain), cipher => Decrypt(protector, cipher));
 
     // A token encrypted under a key this key ring no longer has (the ring was lost or replaced) reads as a marker the

@@ -9,7 +9,7 @@ using SmartcarClean.Application.VehicleData;
 namespace SmartcarClean.Infrastructure.Smartcar;
 
 /// <summary>Smartcar's vehicle API v2.0 with a vehicle owner's bearer token.</summary>
-internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOptions> options, IOptions<SmartcarLimits> limits)
+internal sealed partial class SmartcarApiClient(HttpClient http, IOptions<SmartcarOptions> options, IOptions<SmartcarLimits> limits)
     : ISmartcarApi
 {
     // The largest page Smartcar documents for GET /vehicles; fewer round trips for owners of many cars.
@@ -43,12 +43,6 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
 
     public async Task<VehicleAttributes> GetAttributesAsync(string accessToken, string vehicleId, CancellationToken cancellationToken) =>
         (await GetAsync<VehicleAttributes>(accessToken, VehiclePath(vehicleId, ""), cancellationToken)).Value;
-
-    public async Task<IReadOnlyList<string>> GetPermissionsAsync(string accessToken, string vehicleId, CancellationToken cancellationToken) =>
-        (await GetAsync<PermissionPage>(accessToken, VehiclePath(vehicleId, "permissions?limit=100"), cancellationToken)).Value.Permissions;
-
-    public Task<Reading<T>> ReadAsync<T>(string accessToken, string vehicleId, VehicleEndpoint<T> endpoint, CancellationToken cancellationToken) =>
-        GetAsync<T>(accessToken, VehiclePath(vehicleId, endpoint.Path), cancellationToken);
 
     public async Task<string> GetUserIdAsync(string accessToken, CancellationToken cancellationToken)
     {
@@ -101,8 +95,6 @@ internal sealed class SmartcarApiClient(HttpClient http, IOptions<SmartcarOption
     private sealed record Paging(int Count, int Offset);
 
     private sealed record SmartcarUser(string? Id);
-
-    private sealed record PermissionPage(IReadOnlyList<string> Permissions);
 
     private sealed record CommandResult(string? Status, string? Message);
 }

@@ -5,13 +5,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.GetVehicleDetails;
+using SmartcarClean.Application.Vehicles.RefreshVehicleReadings;
 using SmartcarClean.Application.Vehicles.SetVehicleLock;
 using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Web.Pages;
 
-/// <summary>One reading as shown; <see cref="MissingPermission"/>: Smartcar refused it for want of this permission.</summary>
-public sealed record ReadingRow(string Label, string TestId, string Text, string? Age, string? MissingPermission = null);
+/// <summary>
+/// One reading as shown: <see cref="RecordedAt"/> when the car recorded it and <see cref="Age"/> how long ago, in words
+/// (or that it is not known);
+/// <see cref="NotNewer"/>: why the stored value is shown; <see cref="MissingPermission"/>: Smartcar refused it for want
+/// of this permission.
+/// </summary>
+public sealed record ReadingRow(
+    string Label, string TestId, string Text, DateTimeOffset? RecordedAt, string? Age, string? NotNewer = null, string? MissingPermission = null);
 
 /// <summary><c>/vehicles/{id}</c>: what the owner let the app see of one car, and Lock / Unlock.</summary>
 public sealed class VehicleModel(ISender sender) : PageModel
@@ -44,18 +51,33 @@ public sealed class VehicleModel(ISender sender) : PageModel
 
     public Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken cancellationToken) => SetLockAsync(id, false, cancellationToken);
 
+    /// <summary>"Refresh now": the view it redirects to asks Smartcar afresh, unless it was asked less than a minute ago.</summary>
+    public async Task<IActionResult> OnPostRefreshAsync(string id, CancellationToken cancellationToken)
+    {
+        var outcome = await sender.Send(new RefreshVehicleReadings(id), cancellationToken);
+        if (outcome is RefreshVehicleReadingsOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        CommandMessage = outcome is RefreshVehicleReadingsOutcome.TooSoon tooSoon ? ReadingWords.TooSoon(tooSoon) : null;
+        return RedirectToPage(new { id });
+    }
+
     /// <summary>The readings as the page shows them: one row each, with units and the time the car recorded it.</summary>
-    public IReadOnlyList<ReadingRow> Rows => Details is not { } d ? [] :
+    public IReadOnlyList<ReadingRow> Rows => Details is not { } d ? [] : RowsOf(d);
+
+    private static IReadOnlyList<ReadingRow> RowsOf(VehicleDetails d) =>
     [
-        .. Row("VIN", "vin", d.Vin, v => v.Vin),
-        .. Row("Odometer", "odometer", d.Odometer, (v, units) => Distance(v.Distance, units)),
-        .. Row("Location", "location", d.Location, v => Invariant($"{v.Latitude:F5}, {v.Longitude:F5}")),
-        .. Row("Fuel", "fuel", d.Fuel, (v, units) =>
+        .. Row(d, "VIN", "vin", d.Vin, v => v.Vin),
+        .. Row(d, "Odometer", "odometer", d.Odometer, (v, units) => Distance(v.Distance, units)),
+        .. Row(d, "Location", "location", d.Location, v => Invariant($"{v.Latitude:F5}, {v.Longitude:F5}")),
+        .. Row(d, "Fuel", "fuel", d.Fuel, (v, units) =>
             $"{Percent(v.PercentRemaining)} ({Volume(v.AmountRemaining, units)}, range {Distance(v.Range, units)})"),
-        .. Row("Battery", "battery", d.Battery, (v, units) => $"{Percent(v.PercentRemaining)} (range {Distance(v.Range, units)})"),
-        .. Row("Charging", "charge", d.Charge, v =>
+        .. Row(d, "Battery", "battery", d.Battery, (v, units) => $"{Percent(v.PercentRemaining)} (range {Distance(v.Range, units)})"),
+        .. Row(d, "Charging", "charge", d.Charge, v =>
             $"{(v.IsPluggedIn ? "Plugged in" : "Not plugged in")}, {v.State.Replace('_', ' ').ToLowerInvariant()}"),
-        .. Row("Doors", "lock-status", d.LockStatus, v => v.IsLocked ? "Locked" : "Unlocked"),
+        .. Row(d, "Doors", "lock-status", d.LockStatus, v => v.IsLocked ? "Locked" : "Unlocked"),
     ];
 
     /// <summary>A link to the car's position on a public map, when its location was read.</summary>
@@ -63,11 +85,12 @@ public sealed class VehicleModel(ISender sender) : PageModel
         ? Invariant($"https://www.openstreetmap.org/?mlat={at.Latitude}&mlon={at.Longitude}#map=15/{at.Latitude}/{at.Longitude}")
         : null;
 
-    private static IEnumerable<ReadingRow> Row<T>(string label, string testId, DataItem<T>? item, Func<T, string> text) =>
-        Row(label, testId, item, (value, _) => text(value));
+    private static IEnumerable<ReadingRow> Row<T>(VehicleDetails details, string label, string testId, DataItem<T>? item, Func<T, string> text) =>
+        Row(details, label, testId, item, (value, _) => text(value));
 
-    // Not permitted: no row at all. Permitted but failed: the reason instead of a value.
-    private static IEnumerable<ReadingRow> Row<T>(string label, string testId, DataItem<T>? item, Func<T, string, string> text)
+    // Not permitted: no row at all. Stored but not newer: the value, its age and why. Never read: the reason instead.
+    private static IEnumerable<ReadingRow> Row<T>(
+        VehicleDetails details, string label, string testId, DataItem<T>? item, Func<T, string, string> text)
     {
         if (item is null)
         {
@@ -77,10 +100,14 @@ public sealed class VehicleModel(ISender sender) : PageModel
         yield return item switch
         {
             DataItem<T>.Read { Reading: var reading } =>
-                new ReadingRow(label, testId, text(reading.Value, reading.UnitSystem), Age(reading.DataAge)),
+                new ReadingRow(label, testId, text(reading.Value, reading.UnitSystem), reading.DataAge, Age(reading.DataAge, details.AsOf)),
+            DataItem<T>.Stale { Reading: var reading, Problem: var problem } =>
+                new ReadingRow(label, testId, text(reading.Value, reading.UnitSystem), reading.DataAge, Age(reading.DataAge, details.AsOf),
+                    // The line above the readings already says why none is newer: not again on every row.
+                    problem == details.NotFresher ? null : ReadingWords.NotNewer(problem), (problem as SmartcarProblem.NotAllowed)?.Permission),
             DataItem<T>.Failed { Problem: var problem } =>
-                new ReadingRow(label, testId, SmartcarErrorMessages.For(problem), null, (problem as SmartcarProblem.NotAllowed)?.Permission),
-            _ => throw new UnreachableException($"A reading is read or failed, not {item.GetType().Name}."),
+                new ReadingRow(label, testId, SmartcarErrorMessages.For(problem), null, null, null, (problem as SmartcarProblem.NotAllowed)?.Permission),
+            _ => throw new UnreachableException($"A reading is read, stale or failed, not {item.GetType().Name}."),
         };
     }
 
@@ -94,8 +121,8 @@ public sealed class VehicleModel(ISender sender) : PageModel
 
     private static string Percent(double fraction) => Invariant($"{fraction:P0}");
 
-    private static string Age(DateTimeOffset? recorded) =>
-        recorded is { } at ? Invariant($"recorded {at.UtcDateTime:u}") : "time of recording unknown";
+    private static string Age(DateTimeOffset? recorded, DateTimeOffset now) =>
+        recorded is { } at ? ReadingWords.Ago(at, now) : "time of recording unknown";
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 

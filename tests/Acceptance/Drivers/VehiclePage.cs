@@ -33,12 +33,33 @@ public sealed class VehiclePage(BrowserDriver browser)
 
     public Task ExpectDoorsAsync(string text) => ExpectReadingAsync("lock-status", text);
 
+    /// <summary>The age in words, in a <c>time</c> element whose <c>datetime</c> a machine can read.</summary>
+    public async Task ExpectOdometerRecordedAsync(string age)
+    {
+        var recorded = Reading("odometer").Locator("time");
+        await Expect(recorded).ToHaveTextAsync(age);
+        await Expect(recorded).ToHaveAttributeAsync("datetime", new Regex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$"));
+    }
+
+    /// <summary>The line above the readings when Smartcar gave none newer: the kept ones show, and why.</summary>
+    public async Task ExpectNotFresherAsync(string reason)
+    {
+        await Expect(Page.GetByTestId("not-fresher")).ToContainTextAsync("These are the readings kept from before");
+        await Expect(Page.GetByTestId("not-fresher")).ToContainTextAsync(reason);
+    }
+
+    public async Task ReloadAsync() => await Page.ReloadAsync();
+
+    public Task RefreshAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Refresh now" }).ClickAsync();
+
     public Task LockAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Lock", Exact = true }).ClickAsync();
 
     public Task UnlockAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "Unlock", Exact = true }).ClickAsync();
 
     /// <summary>What the page said about the last Lock or Unlock.</summary>
     public Task ExpectCommandResultAsync(string message) => Expect(Page.GetByTestId("command-result")).ToHaveTextAsync(message);
+
+    public Task ExpectCommandResultContainingAsync(Regex message) => Expect(Page.GetByTestId("command-result")).ToHaveTextAsync(message);
 
     /// <summary>After a missing permission: the app names the car's brand, so Connect will show no brand list.</summary>
     public Task ConnectAgainToAllowItAsync() => Page.GetByRole(AriaRole.Link, new() { Name = "Connect again and allow it" }).ClickAsync();

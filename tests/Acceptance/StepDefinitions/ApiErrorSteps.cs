@@ -21,9 +21,12 @@ public sealed class ApiErrorSteps(VehiclePage vehicle, SmartcarEmulator smartcar
     [Then("its odometer shows a distance")]
     public Task ThenItsOdometerShowsADistance() => vehicle.ExpectOdometerDistanceAsync();
 
+    /// <summary>On its own (<c>GET .../odometer</c>) or as one path of a batch (<c>POST .../batch</c> naming <c>/odometer</c>).</summary>
     [Then("Smartcar was asked for the odometer {int} time(s)")]
     public void ThenSmartcarWasAskedForTheOdometer(int times) =>
-        smartcar.Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/odometer", StringComparison.Ordinal)).ShouldBe(times);
+        smartcar.Requests.Count(r => (r.Method == "GET" && r.Path.EndsWith("/odometer", StringComparison.Ordinal))
+            || (r.Method == "POST" && r.Path.EndsWith("/batch", StringComparison.Ordinal)
+                && (r.Body ?? "").Contains("\"/odometer\"", StringComparison.Ordinal))).ShouldBe(times);
 
     [Then("Smartcar was asked to lock the car {int} time(s)")]
     public void ThenSmartcarWasAskedToLockTheCar(int times) =>

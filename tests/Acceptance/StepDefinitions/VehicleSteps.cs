@@ -16,6 +16,35 @@ public sealed class VehicleSteps(VehiclesPage vehicles, VehiclePage vehicle, Sma
         await vehicle.ExpectCarAsync(make);
     }
 
+    [When("I open my {string} again")]
+    public Task WhenIOpenMyAgain(string make) => vehicle.ReloadAsync();
+
+    [When("{int} minute(s) pass")]
+    public void WhenMinutesPass(int minutes) => smartcar.AdvanceClock(TimeSpan.FromMinutes(minutes));
+
+    [When("I refresh the readings")]
+    public Task WhenIRefreshTheReadings() => vehicle.RefreshAsync();
+
+    [Then("the page says when the readings can be refreshed again")]
+    public Task ThenThePageSaysWhenTheReadingsCanBeRefreshedAgain() =>
+        vehicle.ExpectCommandResultContainingAsync(new System.Text.RegularExpressions.Regex(
+            @"^These readings were asked for less than a minute ago\. You can refresh them again in \d+ seconds?, at \d\d:\d\d:\d\d UTC\.$"));
+
+    [When("Smartcar will limit the next reading of the car, asking to retry after {int} seconds")]
+    public void WhenSmartcarWillLimitTheNextReadingOfTheCar(int seconds) =>
+        smartcar.FailNext("POST", "/v2.0/vehicles/*/batch", Fault.RateLimit("VEHICLE", TimeSpan.FromSeconds(seconds)));
+
+    [Then("the page says the readings are not newer because {string}")]
+    public Task ThenThePageSaysTheReadingsAreNotNewerBecause(string reason) => vehicle.ExpectNotFresherAsync(reason);
+
+    [Then("its odometer was recorded {string}")]
+    public Task ThenItsOdometerWasRecorded(string age) => vehicle.ExpectOdometerRecordedAsync(age);
+
+    /// <summary>Batches: the page reads every reading it shows in one <c>POST .../batch</c>.</summary>
+    [Then("Smartcar was asked for the car's readings {int} time(s)")]
+    public void ThenSmartcarWasAskedForTheReadings(int times) =>
+        smartcar.Requests.Count(r => r.Method == "POST" && r.Path.EndsWith("/batch", StringComparison.Ordinal)).ShouldBe(times);
+
     [Then("I see its VIN, odometer, location, battery and doors")]
     public Task ThenISeeItsReadings() => vehicle.ExpectEveryReadingAsync();
 

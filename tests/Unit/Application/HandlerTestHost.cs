@@ -313,23 +313,37 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi, ISmartcarApiV3
 
     public DateTimeOffset DataAge { get; } = new(2026, 11, 23, 11, 55, 0, TimeSpan.Zero);
 
-    public Task<IReadOnlyList<string>> GetPermissionsAsync(string accessToken, string vehicleId, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<string>>([.. Permissions]);
+    /// <summary>Paths in each batch asked for, one entry per batch (e.g. "permissions,vin,odometer").</summary>
+    public List<string> Batches { get; } = [];
 
-    public Task<Reading<T>> ReadAsync<T>(string accessToken, string vehicleId, VehicleEndpoint<T> endpoint, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<string, BatchAnswer>> ReadBatchAsync(
+        string accessToken, string vehicleId, IReadOnlyList<string> paths, CancellationToken cancellationToken)
     {
         lock (ApiCalls)
         {
-            ApiCalls.Add($"read {endpoint.Path} {vehicleId} {accessToken}");
+            ApiCalls.Add($"batch {string.Join(',', paths)} {vehicleId} {accessToken}");
+            Batches.Add(string.Join(',', paths));
         }
 
-        if (ReadFailures.TryGetValue(endpoint.Path, out var failure))
+        if (ApiFailure is not null)
         {
-            return Task.FromException<Reading<T>>(failure);
+            return Task.FromException<IReadOnlyDictionary<string, BatchAnswer>>(ApiFailure);
         }
 
-        object value = endpoint.Path switch
+        return Task.FromResult<IReadOnlyDictionary<string, BatchAnswer>>(paths.ToDictionary(path => path, BatchAnswerFor));
+    }
+
+    /// <summary>What Smartcar answers for one path: a reading with its value, a refusal for a permission not granted, or a failure set by a test.</summary>
+    private BatchAnswer BatchAnswerFor(string path)
+    {
+        if (ReadFailures.TryGetValue(path, out var failure))
         {
+            return new BatchAnswer.Failed(failure);
+        }
+
+        object value = path switch
+        {
+            "permissions" => new { permissions = Permissions.ToList() },
             "vin" => new VehicleIdentification("0SCTESLA00000001A"),
             "odometer" => new Odometer(12345.6),
             "location" => new Location(39.74, -104.99),
@@ -337,9 +351,16 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi, ISmartcarApiV3
             "battery" => new Battery(250, 0.8),
             "charge" => new Charge(true, "CHARGING"),
             "security" => new LockStatus(true),
-            _ => throw new NotSupportedException(endpoint.Path),
+            _ => throw new NotSupportedException(path),
         };
-        return Task.FromResult(new Reading<T>((T)value, DataAge, "metric"));
+        var permitted = path == "permissions" || Permissions.Contains(path switch
+        {
+            "security" => "read_security",
+            _ => $"read_{path}",
+        });
+        return permitted
+            ? new BatchAnswer.Read(System.Text.Json.JsonSerializer.Serialize(value, System.Text.Json.JsonSerializerOptions.Web), DataAge, "metric")
+            : new BatchAnswer.Failed(new SmartcarApiException(403, "PERMISSION", null, "not permitted") { Resolution = "REAUTHENTICATE" });
     }
 
     public List<string> Disconnects { get; } = [];

@@ -29,10 +29,10 @@ public sealed class SmartcarBillingTests : IDisposable
 
     public SmartcarBillingTests()
     {
-        _smartcar.Given(Request.Create().WithPath($"/v2.0/vehicles/{UsedUpCar}/odometer").UsingGet())
+        _smartcar.Given(Request.Create().WithPath($"/v2.0/vehicles/{UsedUpCar}/").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(430).WithHeader("Content-Type", "application/json").WithBody(BillingBody));
-        _smartcar.Given(Request.Create().WithPath($"/v2.0/vehicles/{OtherCar}/odometer").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"distance":1234.5}"""));
+        _smartcar.Given(Request.Create().WithPath($"/v2.0/vehicles/{OtherCar}/").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody("""{"id":"other","make":"TESLA","model":"Model 3","year":2024}"""));
         _smartcar.Given(Request.Create().WithPath("/oauth/token").UsingPost())
             .RespondWith(Response.Create().WithStatusCode(430).WithHeader("Content-Type", "application/json").WithBody(BillingBody));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -51,18 +51,18 @@ public sealed class SmartcarBillingTests : IDisposable
     {
         _clock.SetUtcNow(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
 
-        var billed = await Should.ThrowAsync<SmartcarApiException>(() => ReadOdometerAsync(UsedUpCar));
-        var heldBack = await Should.ThrowAsync<SmartcarApiException>(() => ReadOdometerAsync(UsedUpCar));
-        await ReadOdometerAsync(OtherCar);
+        var billed = await Should.ThrowAsync<SmartcarApiException>(() => ReadAttributesAsync(UsedUpCar));
+        var heldBack = await Should.ThrowAsync<SmartcarApiException>(() => ReadAttributesAsync(UsedUpCar));
+        await ReadAttributesAsync(OtherCar);
 
         (billed.StatusCode, billed.Type, billed.ErrorCode).ShouldBe((430, "BILLING", "VEHICLE_REQUEST_LIMIT"));
         (heldBack.StatusCode, heldBack.Type, heldBack.ErrorCode).ShouldBe((430, "BILLING", "VEHICLE_REQUEST_LIMIT"));
         Calls(UsedUpCar).ShouldBe(1, "a 430 is never retried, and the next call to that car is not sent");
 
         _clock.Advance(TimeSpan.FromMinutes(heldMinutes) - TimeSpan.FromTicks(1));
-        await Should.ThrowAsync<SmartcarApiException>(() => ReadOdometerAsync(UsedUpCar));
+        await Should.ThrowAsync<SmartcarApiException>(() => ReadAttributesAsync(UsedUpCar));
         _clock.Advance(TimeSpan.FromTicks(1));
-        await Should.ThrowAsync<SmartcarApiException>(() => ReadOdometerAsync(UsedUpCar));
+        await Should.ThrowAsync<SmartcarApiException>(() => ReadAttributesAsync(UsedUpCar));
         Calls(UsedUpCar).ShouldBe(2, "Smartcar is asked again once the hold ends");
     }
 
@@ -76,12 +76,11 @@ public sealed class SmartcarBillingTests : IDisposable
         _smartcar.LogEntries.Count(e => e.RequestMessage?.Path == "/oauth/token").ShouldBe(1);
     }
 
-    private Task<Reading<Odometer>> ReadOdometerAsync(string vehicleId) =>
-        _app.CreateScope().ServiceProvider.GetRequiredService<ISmartcarApi>()
-            .ReadAsync("access-token", vehicleId, VehicleEndpoints.Odometer, default);
+    private Task<VehicleAttributes> ReadAttributesAsync(string vehicleId) =>
+        _app.CreateScope().ServiceProvider.GetRequiredService<ISmartcarApi>().GetAttributesAsync("access-token", vehicleId, default);
 
     private int Calls(string vehicleId) =>
-        _smartcar.LogEntries.Count(e => e.RequestMessage?.Path == $"/v2.0/vehicles/{vehicleId}/odometer");
+        _smartcar.LogEntries.Count(e => e.RequestMessage?.Path == $"/v2.0/vehicles/{vehicleId}/");
 
     public void Dispose()
     {

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.Telemetry;
-using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Emulator;
 using SmartcarClean.Emulator.Steering.Faults;
 using SmartcarClean.Emulator.Testing;
@@ -54,12 +53,12 @@ public sealed class SmartcarCallMetricsTests : IDisposable
         var tokens = await auth.ExchangeCodeAsync(code, EmulatorDriver.RedirectUri, default);
         Emulator.FailNext("GET", "/v2.0/vehicles", Fault.Upstream());
         var car = (await api.ListVehicleIdsAsync(tokens.AccessToken, default)).Ids[0];
-        await api.ReadAsync(tokens.AccessToken, car, VehicleEndpoints.Odometer, default);
+        await api.GetAttributesAsync(tokens.AccessToken, car, default);
         Emulator.FailNext("POST", "/v2.0/vehicles/*/security", Fault.DropConnection());
         await Should.ThrowAsync<SmartcarApiException>(() => api.SetLockAsync(tokens.AccessToken, car, true, default));
-        Emulator.FailNext("GET", "/v2.0/vehicles/*/odometer", Fault.RateLimit("VEHICLE"));
-        await Should.ThrowAsync<SmartcarApiException>(() => api.ReadAsync(tokens.AccessToken, car, VehicleEndpoints.Odometer, default));
-        await Should.ThrowAsync<SmartcarApiException>(() => api.ReadAsync(tokens.AccessToken, car, VehicleEndpoints.Odometer, default));
+        Emulator.FailNext("GET", $"/v2.0/vehicles/{car}", Fault.RateLimit("VEHICLE"));
+        await Should.ThrowAsync<SmartcarApiException>(() => api.GetAttributesAsync(tokens.AccessToken, car, default));
+        await Should.ThrowAsync<SmartcarApiException>(() => api.GetAttributesAsync(tokens.AccessToken, car, default));
         var applicationToken = (await auth.GetApplicationTokenAsync(default)).AccessToken;
         (await _app.GetRequiredService<ISmartcarApiV3>().ListConnectedVehicleIdsAsync(applicationToken, "no-such-user", default))
             .Ids.ShouldBeEmpty();
@@ -69,14 +68,14 @@ public sealed class SmartcarCallMetricsTests : IDisposable
             ("POST /oauth/token", "200"),
             ("GET /v2.0/vehicles", "502"),
             ("GET /v2.0/vehicles", "200"),
-            ("GET /v2.0/vehicles/{id}/odometer", "200"),
+            ("GET /v2.0/vehicles/{id}", "200"),
             ("POST /v2.0/vehicles/{id}/security", "unreachable"),
-            ("GET /v2.0/vehicles/{id}/odometer", "429"),
+            ("GET /v2.0/vehicles/{id}", "429"),
             ("POST /oauth2/token", "200"),
             ("GET /v3/connections", "200"),
         ]);
         _heldBack.GetMeasurementSnapshot().Select(m => (m.Tags["endpoint"], m.Tags["reason"], m.Value))
-            .ShouldBe([("GET /v2.0/vehicles/{id}/odometer", "VEHICLE", 1L)], "the call held back never went to Smartcar");
+            .ShouldBe([("GET /v2.0/vehicles/{id}", "VEHICLE", 1L)], "the call held back never went to Smartcar");
         var secrets = new[] { car, code, tokens.AccessToken, tokens.RefreshToken, applicationToken, "no-such-user" };
         _calls.GetMeasurementSnapshot().Concat(_heldBack.GetMeasurementSnapshot())
             .SelectMany(m => m.Tags.Values).Select(v => v?.ToString() ?? "")

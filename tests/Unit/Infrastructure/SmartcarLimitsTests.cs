@@ -49,18 +49,18 @@ public sealed class SmartcarLimitsTests : IDisposable
         var (owner, car) = await _smartcar.ConnectVehicleAsync("owner@example.com");
         var family = (await _smartcar.ConnectWithScopesAsync(EmulatorDriver.AllScopes, "owner@example.com")).AccessToken;
         var (neighbour, otherCar) = await _smartcar.ConnectVehicleAsync("neighbour@example.com");
-        Emulator.FailNext("GET", $"/v2.0/vehicles/{car}/odometer", Fault.RateLimit("VEHICLE", Wait));
+        Emulator.FailNext("GET", $"/v2.0/vehicles/{car}", Fault.RateLimit("VEHICLE", Wait));
 
-        var seen = await Should.ThrowAsync<SmartcarApiException>(() => ReadOdometerAsync(owner, car));
-        var heldBack = await Should.ThrowAsync<SmartcarApiException>(() => ReadOdometerAsync(family, car));
+        var seen = await Should.ThrowAsync<SmartcarApiException>(() => ReadAttributesAsync(owner, car));
+        var heldBack = await Should.ThrowAsync<SmartcarApiException>(() => ReadAttributesAsync(family, car));
         var command = await Should.ThrowAsync<SmartcarApiException>(() => ApiOfAnotherRequest().SetLockAsync(family, car, true, default));
 
         (seen.StatusCode, seen.Type, seen.ErrorCode, seen.RetryAfter).ShouldBe((429, "RATE_LIMIT", "VEHICLE", Wait));
         (heldBack.StatusCode, heldBack.Type, heldBack.ErrorCode, heldBack.RetryAfter).ShouldBe((429, "RATE_LIMIT", "VEHICLE", Wait));
         command.ErrorCode.ShouldBe("VEHICLE");
-        Emulator.CountRequests("GET", $"/v2.0/vehicles/{car}/odometer").ShouldBe(1, "the second user's read never reached Smartcar");
+        Emulator.CountRequests("GET", $"/v2.0/vehicles/{car}").ShouldBe(1, "the second user's read never reached Smartcar");
         Emulator.CountRequests("POST", $"/v2.0/vehicles/{car}/security").ShouldBe(0);
-        (await ReadOdometerAsync(neighbour, otherCar)).Value.Distance.ShouldBeGreaterThanOrEqualTo(0, "another car is not held back");
+        (await ReadAttributesAsync(neighbour, otherCar)).Make.ShouldNotBeNullOrEmpty("another car is not held back");
     }
 
     [Fact]
@@ -68,11 +68,11 @@ public sealed class SmartcarLimitsTests : IDisposable
     {
         var (owner, car) = await _smartcar.ConnectVehicleAsync("owner@example.com");
         var (neighbour, otherCar) = await _smartcar.ConnectVehicleAsync("neighbour@example.com");
-        Emulator.FailNext("GET", $"/v2.0/vehicles/{car}/odometer", Fault.RateLimit("SMARTCAR_API", Wait));
-        await Should.ThrowAsync<SmartcarApiException>(() => ReadOdometerAsync(owner, car));
+        Emulator.FailNext("GET", $"/v2.0/vehicles/{car}", Fault.RateLimit("SMARTCAR_API", Wait));
+        await Should.ThrowAsync<SmartcarApiException>(() => ReadAttributesAsync(owner, car));
         var requestsSoFar = Emulator.Requests.Count;
 
-        var v2 = await Should.ThrowAsync<SmartcarApiException>(() => ReadOdometerAsync(neighbour, otherCar));
+        var v2 = await Should.ThrowAsync<SmartcarApiException>(() => ReadAttributesAsync(neighbour, otherCar));
         var list = await Should.ThrowAsync<SmartcarApiException>(() => ApiOfAnotherRequest().ListVehicleIdsAsync(neighbour, default));
         var v3 = await Should.ThrowAsync<SmartcarApiException>(() =>
             _app.CreateScope().ServiceProvider.GetRequiredService<ISmartcarApiV3>().ListConnectedVehicleIdsAsync("app-token", "user", default));
@@ -89,15 +89,15 @@ public sealed class SmartcarLimitsTests : IDisposable
     public async Task The_hold_ends_exactly_when_Retry_After_says()
     {
         var (owner, car) = await _smartcar.ConnectVehicleAsync("owner@example.com");
-        Emulator.FailNext("GET", $"/v2.0/vehicles/{car}/odometer", Fault.RateLimit("VEHICLE", Wait));
-        await Should.ThrowAsync<SmartcarApiException>(() => ReadOdometerAsync(owner, car));
+        Emulator.FailNext("GET", $"/v2.0/vehicles/{car}", Fault.RateLimit("VEHICLE", Wait));
+        await Should.ThrowAsync<SmartcarApiException>(() => ReadAttributesAsync(owner, car));
 
         _smartcar.Clock.Advance(Wait - TimeSpan.FromTicks(1));
-        (await Should.ThrowAsync<SmartcarApiException>(() => ReadOdometerAsync(owner, car))).RetryAfter.ShouldBe(TimeSpan.FromTicks(1));
+        (await Should.ThrowAsync<SmartcarApiException>(() => ReadAttributesAsync(owner, car))).RetryAfter.ShouldBe(TimeSpan.FromTicks(1));
         _smartcar.Clock.Advance(TimeSpan.FromTicks(1));
-        await ReadOdometerAsync(owner, car);
+        await ReadAttributesAsync(owner, car);
 
-        Emulator.CountRequests("GET", $"/v2.0/vehicles/{car}/odometer").ShouldBe(2);
+        Emulator.CountRequests("GET", $"/v2.0/vehicles/{car}").ShouldBe(2);
     }
 
     [Theory]
@@ -106,12 +106,12 @@ public sealed class SmartcarLimitsTests : IDisposable
     public async Task A_Retry_After_of_nothing_or_of_days_is_bounded(int askedSeconds, int honouredSeconds)
     {
         var (owner, car) = await _smartcar.ConnectVehicleAsync("owner@example.com");
-        Emulator.FailNext("GET", $"/v2.0/vehicles/{car}/odometer", Fault.RateLimit("VEHICLE", TimeSpan.FromSeconds(askedSeconds)));
+        Emulator.FailNext("GET", $"/v2.0/vehicles/{car}", Fault.RateLimit("VEHICLE", TimeSpan.FromSeconds(askedSeconds)));
 
-        var error = await Should.ThrowAsync<SmartcarApiException>(() => ReadOdometerAsync(owner, car));
-        (await Should.ThrowAsync<SmartcarApiException>(() => ReadOdometerAsync(owner, car))).ErrorCode.ShouldBe("VEHICLE");
+        var error = await Should.ThrowAsync<SmartcarApiException>(() => ReadAttributesAsync(owner, car));
+        (await Should.ThrowAsync<SmartcarApiException>(() => ReadAttributesAsync(owner, car))).ErrorCode.ShouldBe("VEHICLE");
         _smartcar.Clock.Advance(TimeSpan.FromSeconds(honouredSeconds));
-        await ReadOdometerAsync(owner, car);
+        await ReadAttributesAsync(owner, car);
 
         error.RetryAfter.ShouldBe(TimeSpan.FromSeconds(honouredSeconds), "the user is told the wait the app honours");
     }
@@ -126,11 +126,11 @@ public sealed class SmartcarLimitsTests : IDisposable
         using var app = AppInstance(
             services => services.AddHttpClient<ISmartcarApi, SmartcarApiClient>().AddHttpMessageHandler(() => new Probe(inFlight)),
             ("Smartcar:Limits:MaxConcurrentCalls", "2"));
-        Emulator.FailNext("GET", "/v2.0/vehicles/*/odometer", Fault.Delayed(TimeSpan.FromMilliseconds(300)), times: 8);
+        Emulator.FailNext("GET", "/v2.0/vehicles/*", Fault.Delayed(TimeSpan.FromMilliseconds(300)), times: 8);
 
         // Four page views of two users at once, each reading its car twice: 8 calls, each in a request of its own.
         await Task.WhenAll(Enumerable.Range(0, 8).Select(i => i % 2 == 0 ? (owner, car) : (neighbour, otherCar)).Select(user =>
-            Task.Run(() => app.CreateScope().ServiceProvider.GetRequiredService<ISmartcarApi>().ReadAsync(user.Item1, user.Item2, VehicleEndpoints.Odometer, default))));
+            Task.Run(() => app.CreateScope().ServiceProvider.GetRequiredService<ISmartcarApi>().GetAttributesAsync(user.Item1, user.Item2, default))));
 
         inFlight.Most.ShouldBe(2, "no more than MaxConcurrentCalls reach Smartcar at once, whoever asks");
     }
@@ -138,8 +138,8 @@ public sealed class SmartcarLimitsTests : IDisposable
     // Each call resolves its client in a scope of its own, as a separate web request would.
     private ISmartcarApi ApiOfAnotherRequest() => _app.CreateScope().ServiceProvider.GetRequiredService<ISmartcarApi>();
 
-    private Task<Reading<Odometer>> ReadOdometerAsync(string token, string vehicleId) =>
-        ApiOfAnotherRequest().ReadAsync(token, vehicleId, VehicleEndpoints.Odometer, default);
+    private Task<VehicleAttributes> ReadAttributesAsync(string token, string vehicleId) =>
+        ApiOfAnotherRequest().GetAttributesAsync(token, vehicleId, default);
 
     public void Dispose()
     {

@@ -29,7 +29,7 @@ public sealed class UnreachableSmartcarTests : IDisposable
     private ServiceProvider? _app;
     private WireMockServer? _smartcar;
 
-    public static TheoryData<string> Calls => ["list", "attributes", "permissions", "read", "lock", "disconnect", "v3 list", "v3 vehicle", "v3 delete user"];
+    public static TheoryData<string> Calls => ["list", "attributes", "batch", "lock", "disconnect", "v3 list", "v3 vehicle", "v3 delete user"];
 
     [Theory]
     [MemberData(nameof(Calls))]
@@ -92,8 +92,7 @@ public sealed class UnreachableSmartcarTests : IDisposable
         {
             "list" => api.ListVehicleIdsAsync("token", patience),
             "attributes" => api.GetAttributesAsync("token", "v-1", patience),
-            "permissions" => api.GetPermissionsAsync("token", "v-1", patience),
-            "read" => api.ReadAsync("token", "v-1", VehicleEndpoints.Odometer, patience),
+            "batch" => api.ReadBatchAsync("token", "v-1", ["permissions", VehicleEndpoints.Odometer.Path], patience),
             "lock" => api.SetLockAsync("token", "v-1", locked: true, patience),
             "disconnect" => api.DisconnectAsync("token", "v-1", patience),
             "v3 list" => v3.ListConnectedVehicleIdsAsync("app-token", "user-1", patience),

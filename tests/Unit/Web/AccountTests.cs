@@ -90,6 +90,7 @@ public sealed class AccountTests(BadInputTests.App app) : IClassFixture<BadInput
     [InlineData("/account/password")]
     [InlineData("/account/signout-everywhere")]
     [InlineData("/vehicles?handler=Refresh")]
+    [InlineData("/vehicles/v-1?handler=Refresh")]
     public async Task A_form_posted_without_an_antiforgery_token_is_refused(string path)
     {
         using var browser = await WebSession.SignedInAsync(app);

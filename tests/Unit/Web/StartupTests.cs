@@ -95,6 +95,17 @@ public sealed partial class StartupTests : IDisposable
     }
 
     [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("2.00:00:00")]
+    public async Task The_app_refuses_to_start_with_a_freshness_window_of_none_or_more_than_a_day(string freshFor)
+    {
+        await using var app = await StartAsync("Development", new() { ["Emulator__Port"] = "0", ["Smartcar__Readings__FreshFor"] = freshFor });
+
+        app.ShouldHaveRefusedWithOneLine(
+            "SmartcarClean cannot start: Smartcar:Readings:FreshFor must be more than zero and at most a day (e.g. 00:05:00).");
+    }
+
+    [Theory]
     [InlineData("RateLimits__SignIn__PerAddress", "RateLimits:SignIn:PerAddress")]
     [InlineData("Smartcar__Limits__MaxPages", "Smartcar:Limits:MaxPages")]
     public async Task A_number_that_is_not_a_number_is_refused_in_one_line_naming_the_setting(string variable, string setting)

@@ -1,8 +1,11 @@
+using System.Text.Json;
 using Mediator;
 using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Readings;
 using SmartcarClean.Application.Tokens;
 using SmartcarClean.Application.VehicleData;
+using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.SetVehicleLock;
 
@@ -32,7 +35,8 @@ public abstract record SetVehicleLockOutcome
     public sealed record Failed(SmartcarProblem Problem) : SetVehicleLockOutcome;
 }
 
-internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi api) : ICommandHandler<SetVehicleLock, SetVehicleLockOutcome>
+internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi api, ReadingsStore store, TimeProvider time)
+    : ICommandHandler<SetVehicleLock, SetVehicleLockOutcome>
 {
     public async ValueTask<SetVehicleLockOutcome> Handle(SetVehicleLock command, CancellationToken cancellationToken)
     {
@@ -50,6 +54,7 @@ internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi a
         try
         {
             await api.SetLockAsync(token, command.VehicleId, command.Locked, cancellationToken);
+            await KeepLockStateAsync(connection, command, cancellationToken);
             return new SetVehicleLockOutcome.Sent(command.Locked);
         }
         catch (SmartcarApiException e) when (e.IsPermission)
@@ -65,5 +70,15 @@ internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi a
         {
             return new SetVehicleLockOutcome.Failed(new SmartcarProblem.Refused(e));
         }
+    }
+
+    // The command's success is the newest lock state there is: stored as recorded now, so the page after it asks nothing.
+    private async Task KeepLockStateAsync(Connection connection, SetVehicleLock command, CancellationToken cancellationToken)
+    {
+        var readings = await store.ForAsync(connection, command.VehicleId, cancellationToken);
+        var now = time.GetUtcNow();
+        var unitSystem = readings.Find(VehicleEndpoints.LockStatus.Path)?.UnitSystem ?? "metric";
+        readings.Keep(VehicleEndpoints.LockStatus.Path, JsonSerializer.Serialize(new LockStatus(command.Locked), ReadingsStore.Json), unitSystem, now, now);
+        await store.SaveAsync(readings, cancellationToken);
     }
 }

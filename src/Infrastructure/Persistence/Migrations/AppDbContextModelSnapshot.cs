@@ -194,7 +194,7 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid?>("ConnectionId")
+                    b.Property<Guid>("ConnectionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SmartcarVehicleId")
@@ -285,6 +285,58 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("SmartcarUserLinks");
+                });
+
+            modelBuilder.Entity("SmartcarClean.Domain.Vehicles.StoredReading", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FetchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitSystem")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ValueEncrypted");
+
+                    b.Property<int>("VehicleReadingsId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VehicleReadingsId", "Path")
+                        .IsUnique();
+
+                    b.ToTable("StoredReading");
+                });
+
+            modelBuilder.Entity("SmartcarClean.Domain.Vehicles.VehicleReadings", b =>
+                {
+                    b.Property<int>("ConnectedVehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AskedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConnectedVehicleId");
+
+                    b.ToTable("VehicleReadings");
                 });
 
             modelBuilder.Entity("SmartcarClean.Infrastructure.Identity.AppUser", b =>
@@ -432,7 +484,8 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                     b.HasOne("SmartcarClean.Domain.Vehicles.Connection", null)
                         .WithMany("Vehicles")
                         .HasForeignKey("ConnectionId")
-                        .OnDelete(DeleteBehavior.Cascade);
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
 
                     b.OwnsOne("SmartcarClean.Domain.Vehicles.VehicleDescription", "Description", b1 =>
                         {
@@ -561,6 +614,63 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                     b.Navigation("Description");
                 });
 
+            modelBuilder.Entity("SmartcarClean.Domain.Vehicles.StoredReading", b =>
+                {
+                    b.HasOne("SmartcarClean.Domain.Vehicles.VehicleReadings", null)
+                        .WithMany("Readings")
+                        .HasForeignKey("VehicleReadingsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsOne("SmartcarClean.Domain.Vehicles.ReadingFailure", "Failure", b1 =>
+                        {
+                            b1.Property<int>("StoredReadingId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Code")
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FailureCode");
+
+                            b1.Property<string>("Message")
+                                .HasMaxLength(1024)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FailureMessage");
+
+                            b1.Property<long?>("RetryAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FailureRetryAt");
+
+                            b1.Property<int>("StatusCode")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("FailureStatusCode");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FailureType");
+
+                            b1.HasKey("StoredReadingId");
+
+                            b1.ToTable("StoredReading");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoredReadingId");
+                        });
+
+                    b.Navigation("Failure");
+                });
+
+            modelBuilder.Entity("SmartcarClean.Domain.Vehicles.VehicleReadings", b =>
+                {
+                    b.HasOne("SmartcarClean.Domain.Vehicles.ConnectedVehicle", null)
+                        .WithOne()
+                        .HasForeignKey("SmartcarClean.Domain.Vehicles.VehicleReadings", "ConnectedVehicleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SmartcarClean.Infrastructure.Identity.UserSession", b =>
                 {
                     b.HasOne("SmartcarClean.Infrastructure.Identity.AppUser", null)
@@ -578,6 +688,11 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
             modelBuilder.Entity("SmartcarClean.Domain.Vehicles.SmartcarUserLink", b =>
                 {
                     b.Navigation("Vehicles");
+                });
+
+            modelBuilder.Entity("SmartcarClean.Domain.Vehicles.VehicleReadings", b =>
+                {
+                    b.Navigation("Readings");
                 });
 #pragma warning restore 612, 618
         }

@@ -154,10 +154,56 @@ public sealed class FaultTests : IDisposable
         (await _driver.Http.GetAsync(EmulatorDriver.AuthorizeUrl())).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_fault_queued_for_a_vehicle_path_answers_that_path_inside_a_batch_and_the_others_still_answer()
+    {
+        var (token, id) = await _driver.ConnectVehicleAsync();
+        Emulator.FailNext("GET", "/v2.0/vehicles/*/odometer", Fault.VehicleState("ASLEEP"));
+        Emulator.FailNext("GET", "/v2.0/vehicles/*/security", Fault.RateLimit("VEHICLE", TimeSpan.FromSeconds(30)));
+
+        var batch = await _driver.SendApiAsync(HttpMethod.Post, $"/v2.0/vehicles/{id}/batch", token,
+            """{"requests":[{"path":"/odometer"},{"path":"/vin"},{"path":"/security"}]}""");
+
+        batch.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var responses = (await EmulatorDriver.JsonAsync(batch)).GetProperty("responses").EnumerateArray().ToList();
+        responses.Select(r => r.GetProperty("code").GetInt32()).ShouldBe([409, 200, 429]);
+        ShouldBeV2ErrorBody(responses[0].GetProperty("body"), 409, "VEHICLE_STATE", "ASLEEP");
+        responses[0].GetProperty("headers").GetProperty("content-type").GetString().ShouldBe("application/json");
+        responses[1].GetProperty("body").GetProperty("vin").GetString()!.Length.ShouldBe(17);
+        ShouldBeV2ErrorBody(responses[2].GetProperty("body"), 429, "RATE_LIMIT", "VEHICLE");
+        responses[2].GetProperty("headers").GetProperty("retry-after").GetString().ShouldBe("30");
+        Emulator.PendingFaults.ShouldBeEmpty();
+
+        var again = await _driver.SendApiAsync(HttpMethod.Post, $"/v2.0/vehicles/{id}/batch", token,
+            """{"requests":[{"path":"/odometer"},{"path":"/security"}]}""");
+        (await EmulatorDriver.JsonAsync(again)).GetProperty("responses").EnumerateArray()
+            .Select(r => r.GetProperty("code").GetInt32()).ShouldBe([200, 200]);
+    }
+
+    [Fact]
+    public async Task A_batch_takes_only_faults_for_its_vehicle_and_for_reads()
+    {
+        var user = Emulator.SeedUser("two@example.com", new SeededVehicle("TESLA", "Model 3", 2021), new SeededVehicle("TESLA", "Model S", 2019));
+        var tokens = await _driver.ConnectAndExchangeAsync("two@example.com");
+        var ids = user.Vehicles.Select(v => v.Id).ToList();
+        Emulator.FailNext("GET", "/v2.0/vehicles/*/odometer", Fault.Server(), vehicleId: ids[1]);
+        Emulator.FailNext("POST", "/v2.0/vehicles/*/odometer", Fault.Server());
+
+        var batch = await _driver.SendApiAsync(HttpMethod.Post, $"/v2.0/vehicles/{ids[0]}/batch", tokens.AccessToken,
+            """{"requests":[{"path":"/odometer"}]}""");
+
+        (await EmulatorDriver.JsonAsync(batch)).GetProperty("responses")[0].GetProperty("code").GetInt32().ShouldBe(200);
+        Emulator.PendingFaults.Count.ShouldBe(2);
+    }
+
     private static async Task<JsonElement> ShouldBeV2Error(HttpResponseMessage response, int status, string type, string code)
     {
         ((int)response.StatusCode).ShouldBe(status);
-        var body = await EmulatorDriver.JsonAsync(response);
+        return ShouldBeV2ErrorBody(await EmulatorDriver.JsonAsync(response), status, type, code);
+    }
+
+    private static JsonElement ShouldBeV2ErrorBody(JsonElement body, int status, string type, string code)
+    {
         foreach (var field in V2ErrorFields)
         {
             body.TryGetProperty(field, out _).ShouldBeTrue($"missing {field}");
