@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Playwright;
 using SmartcarClean.Acceptance.Support;
@@ -44,7 +45,8 @@ public sealed class SmartcarConnectPages(BrowserDriver browser, SmartcarEmulator
         try
         {
             await AllowAsync();
-            await page.WaitForURLAsync("**/vehicles");
+            // Expect polls the address; WaitForURL can miss a redirect chain that ended before it started listening.
+            await Expect(page).ToHaveURLAsync(new Regex("/vehicles$"));
         }
         finally
         {

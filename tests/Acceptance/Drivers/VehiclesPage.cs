@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -6,6 +7,8 @@ namespace SmartcarClean.Acceptance.Drivers;
 /// <summary>Your vehicles (/vehicles): the list per connection, what a disconnect did, and the links to the cars.</summary>
 public sealed class VehiclesPage(BrowserDriver browser)
 {
+    private static readonly Regex ListAddress = new("/vehicles$");
+
     private IReadOnlyList<IPage> _tabs = [];
 
     private IPage Page => browser.Page;
@@ -14,8 +17,11 @@ public sealed class VehiclesPage(BrowserDriver browser)
 
     public async Task OpenAsync() => await Page.GotoAsync("/vehicles");
 
-    /// <summary>Waits until the browser is on the list, e.g. back from Connect.</summary>
-    public Task WaitUntilShownAsync() => Page.WaitForURLAsync("**/vehicles");
+    /// <summary>
+    /// Waits until the browser is on the list, e.g. back from Connect. Expect polls the address; WaitForURL can miss a
+    /// redirect chain that ended before it started listening.
+    /// </summary>
+    public Task WaitUntilShownAsync() => Expect(Page).ToHaveURLAsync(ListAddress);
 
     /// <summary>Each listed car's make, model and year, once the list shows.</summary>
     public async Task<IReadOnlyList<string[]>> RowsAsync()
