@@ -78,3 +78,16 @@ Feature: A vehicle's details and commands
     And I open my "TESLA" again
     Then the page says the readings are not newer because "Please try again in 30 seconds."
     And its odometer was recorded "5 minutes ago"
+
+  Scenario: A car past its plan's monthly allowance shows the kept readings, says why, and Smartcar is not asked again
+    Given I have connected my "TESLA"
+    When I open my "TESLA"
+    And 5 minutes pass
+    And the car has used up its monthly Smartcar allowance
+    And I open my "TESLA" again
+    Then the page says the readings are not newer because "This car's monthly Smartcar allowance is used up"
+    And its odometer was recorded "5 minutes ago"
+    When 2 minutes pass
+    And I refresh the readings
+    Then the page says the readings are not newer because "This car's monthly Smartcar allowance is used up"
+    And Smartcar was asked for the car's readings 2 times

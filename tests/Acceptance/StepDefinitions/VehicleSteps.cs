@@ -34,6 +34,11 @@ public sealed class VehicleSteps(VehiclesPage vehicles, VehiclePage vehicle, Sma
     public void WhenSmartcarWillLimitTheNextReadingOfTheCar(int seconds) =>
         smartcar.FailNext("POST", "/v2.0/vehicles/*/batch", Fault.RateLimit("VEHICLE", TimeSpan.FromSeconds(seconds)));
 
+    /// <summary>The emulator's plan allows the car exactly the requests it has made this month: the next is a 430.</summary>
+    [When("the car has used up its monthly Smartcar allowance")]
+    public void WhenTheCarHasUsedUpItsMonthlyAllowance() =>
+        smartcar.SetPlan(smartcar.Plan with { VehicleRequestsPerMonth = smartcar.PlanUsage().Vehicles.Max(v => v.RequestsThisMonth) });
+
     [Then("the page says the readings are not newer because {string}")]
     public Task ThenThePageSaysTheReadingsAreNotNewerBecause(string reason) => vehicle.ExpectNotFresherAsync(reason);
 
