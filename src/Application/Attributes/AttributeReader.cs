@@ -4,7 +4,6 @@ using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.Tokens;
 using SmartcarClean.Application.VehicleData;
-using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Attributes;

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Attributes;
 using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Ports;
-using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Connect.HandleRedirect;

@@ -1,6 +1,6 @@
 using SmartcarClean.Application.Options;
 
-namespace SmartcarClean.Application.Vehicles.GetVehicleAttributes;
+namespace SmartcarClean.Application.Attributes;
 
 /// <summary>
 /// Every Smartcar call one page view makes: at most <see cref="SmartcarLimits.MaxConcurrentCalls"/> at once, and all of
