@@ -51,21 +51,16 @@ public sealed class Connection
         return _vehicles.Count == 0;
     }
 
-    /// <summary>
-    /// Keeps the vehicles Smartcar lists now: one no longer listed is forgotten, a new one is added (not described yet),
-    /// and one still listed keeps its description until it is read again.
-    /// </summary>
+    /// <summary>Keeps the vehicles Smartcar lists now (<see cref="StoredVehicles.Replace{T}"/>), as listed at <paramref name="now"/>.</summary>
     public void ReplaceVehicles(IEnumerable<string> vehicleIds, DateTimeOffset now)
     {
-        var listed = vehicleIds.Distinct().ToList();
-        _vehicles.RemoveAll(v => !listed.Contains(v.SmartcarVehicleId));
-        _vehicles.AddRange(listed.Where(id => _vehicles.All(v => v.SmartcarVehicleId != id)).Select(id => new ConnectedVehicle(id)));
+        StoredVehicles.Replace(_vehicles, vehicleIds, id => new ConnectedVehicle(id));
         VehiclesListedAt = now;
     }
 
     /// <summary>Keeps what Smartcar said about one of this connection's vehicles (make, model, year).</summary>
     public void Describe(string smartcarVehicleId, VehicleDescription description) =>
-        _vehicles.Find(v => v.SmartcarVehicleId == smartcarVehicleId)?.Describe(description);
+        StoredVehicles.Describe(_vehicles, smartcarVehicleId, description);
 
     public static Connection Create(string ownerId, TokenSet tokens, IEnumerable<string> vehicleIds, DateTimeOffset now)
     {
@@ -76,7 +71,7 @@ public sealed class Connection
 }
 
 /// <summary>A vehicle reached by a connection, by its Smartcar vehicle id, with what Smartcar said it is.</summary>
-public sealed class ConnectedVehicle(string smartcarVehicleId)
+public sealed class ConnectedVehicle(string smartcarVehicleId) : IStoredVehicle
 {
     public int Id { get; private set; }
 

@@ -31,28 +31,23 @@ public sealed class SmartcarUserLink
     /// <summary>When Smartcar last listed this user's vehicles; null while they could not be listed yet.</summary>
     public DateTimeOffset? VehiclesListedAt { get; private set; }
 
-    /// <summary>
-    /// Keeps the vehicles Smartcar lists now: one no longer listed is forgotten, a new one is added (not described yet),
-    /// and one still listed keeps its description until it is read again.
-    /// </summary>
+    /// <summary>Keeps the vehicles Smartcar lists now (<see cref="StoredVehicles.Replace{T}"/>), as listed at <paramref name="now"/>.</summary>
     public void ReplaceVehicles(IEnumerable<string> vehicleIds, DateTimeOffset now)
     {
-        var listed = vehicleIds.Distinct().ToList();
-        _vehicles.RemoveAll(v => !listed.Contains(v.SmartcarVehicleId));
-        _vehicles.AddRange(listed.Where(id => _vehicles.All(v => v.SmartcarVehicleId != id)).Select(id => new LinkedVehicle(id)));
+        StoredVehicles.Replace(_vehicles, vehicleIds, id => new LinkedVehicle(id));
         VehiclesListedAt = now;
     }
 
     /// <summary>Keeps what Smartcar said about one of this user's vehicles (make, model, year, powertrain).</summary>
     public void Describe(string smartcarVehicleId, VehicleDescription description) =>
-        _vehicles.Find(v => v.SmartcarVehicleId == smartcarVehicleId)?.Describe(description);
+        StoredVehicles.Describe(_vehicles, smartcarVehicleId, description);
 
     public static SmartcarUserLink Create(string ownerId, string smartcarUserId, DateTimeOffset now) =>
         new() { Id = Guid.NewGuid(), OwnerId = ownerId, SmartcarUserId = smartcarUserId, LinkedAt = now };
 }
 
 /// <summary>A vehicle a Smartcar user connected (server-side flow), by its Smartcar vehicle id, with what Smartcar said it is.</summary>
-public sealed class LinkedVehicle(string smartcarVehicleId)
+public sealed class LinkedVehicle(string smartcarVehicleId) : IStoredVehicle
 {
     public int Id { get; private set; }
 
