@@ -118,11 +118,9 @@ public class AppDbContext : IdentityDbContext<AppUser>, IApplicationDbContext
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, ModelPerKeyRing>()
             .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)));
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite cannot order or compare DateTimeOffset; store UTC ticks, which sort correctly.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-    }
+    // SQLite cannot order or compare DateTimeOffset; store UTC ticks, which sort correctly.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<StoredTimes.UtcTicksOnSqlite>();
 
     internal static ValueConverter<string, string> EncryptedStringConverter(IDataProtector protector) =>
         new(plain => protector.Protect(plain), cipher => Decrypt(protector, cipher));

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace SmartcarClean.Infrastructure.Persistence;
 
@@ -25,12 +24,9 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
         }
     }
 
-    // Instead of SQLite's ticks: timestamptz orders and compares times natively. Npgsql writes a DateTimeOffset to it
-    // only with offset zero, so every time is turned to UTC on its way in (it reads back as UTC).
+    // Instead of SQLite's ticks: timestamptz, in UTC (it reads back as UTC).
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ToUtc>();
-
-    private sealed class ToUtc() : ValueConverter<DateTimeOffset, DateTimeOffset>(time => time.ToUniversalTime(), time => time);
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<StoredTimes.UtcOnPostgreSql>();
 }
 
 /// <summary>
