@@ -118,14 +118,18 @@ internal sealed class SmartcarApiV3Client(HttpClient http, IOptions<SmartcarOpti
         return [.. page.Data.Where(s => s.Attributes?.Code is { Length: > 0 }).Select(ToSignal)];
     }
 
-    // SUCCESS carries the value; ERROR (with Smartcar's error) and UNAVAILABLE carry none.
+    // SUCCESS carries the value; ERROR (with Smartcar's error) and UNAVAILABLE carry none, nor does a SUCCESS without a body.
     private static Signal ToSignal(SignalResource signal)
     {
         var attributes = signal.Attributes!;
-        var status = attributes.Status?.Value ?? "UNAVAILABLE";
+        var status = attributes.Status?.Value is "SUCCESS" or "ERROR" ? attributes.Status.Value : "UNAVAILABLE";
         var error = status == "SUCCESS" && attributes.Body is { ValueKind: System.Text.Json.JsonValueKind.Object }
             ? null
-            : new SignalError(status, attributes.Status?.Error?.Type, attributes.Status?.Error?.Code, attributes.Status?.Error?.Message);
+            : new SignalError(
+                status == "SUCCESS" ? "UNAVAILABLE" : status,
+                attributes.Status?.Error?.Type,
+                attributes.Status?.Error?.Code,
+                attributes.Status?.Error?.Message);
         return new Signal(attributes.Code!, error is null ? attributes.Body : null, signal.Meta?.OemUpdatedAt ?? signal.Meta?.RetrievedAt, error);
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Options;
+using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.DisconnectVehicles;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
@@ -87,6 +88,29 @@ public sealed class ServerSideVehiclePageTests : IDisposable
         SmartcarErrorMessages.For(stale.Problem).ShouldNotBeNullOrWhiteSpace();
         after.LockStatus.ShouldBeOfType<DataItem<LockStatus>.Read>().Reading.DataAge.ShouldBe(_host.Smartcar.Clock.GetUtcNow());
         after.NotFresher.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_car_past_its_monthly_allowance_shows_its_kept_readings_with_why_and_is_held_back_while_the_other_car_reads()
+    {
+        var (car, other) = await ConnectTwoCarsAsync();
+        var before = await DetailsAsync(car);
+        _host.Smartcar.LimitVehicleRequestsPerMonth(1);
+        _host.Smartcar.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var refused = await DetailsAsync(car);
+        _host.Smartcar.Clock.Advance(TimeSpan.FromMinutes(1));
+        _host.StartCounting();
+        var held = await DetailsAsync(car);
+        var heldCalls = Calls();
+        await DetailsAsync(other);
+
+        var billing = refused.NotFresher.ShouldBeOfType<SmartcarProblem.Refused>().Error;
+        (billing.StatusCode, billing.Type, billing.ErrorCode).ShouldBe((430, "BILLING", "VEHICLE_REQUEST_LIMIT"));
+        refused.Odometer.ShouldBeOfType<DataItem<Odometer>.Stale>().Reading.ShouldBe(before.Odometer.ShouldBeOfType<DataItem<Odometer>.Read>().Reading);
+        held.NotFresher.ShouldNotBeNull();
+        heldCalls.ShouldBeEmpty("a 430 holds the car back: never retried");
+        Calls().ShouldBe([$"GET /v3/vehicles/{other}/signals"], "the hold is the car's, not the other car's");
     }
 
     [Fact]
