@@ -104,7 +104,7 @@ public sealed partial class SmartcarEmulator : IDisposable
         new TokenEndpoint(world).Register(server);
         new VehicleApi(world, faults).Register(server);
         new ApplicationTokenEndpoint(world).Register(server);
-        new VehicleApiV3(world).Register(server);
+        new VehicleApiV3(world, faults).Register(server);
         server.Given(Request.Create().WithPath(new RegexMatcher(".*")).UsingAnyMethod())
             .AtPriority(MappingPriority.NoRoute)
             .RespondWith(Response.Create().WithCallback(request =>

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using SmartcarClean.Emulator.Http;
 using SmartcarClean.Emulator.World;
+using WireMock;
 
 namespace SmartcarClean.Emulator.ApiV3;
 
@@ -50,6 +52,38 @@ internal static class V3Signals
                 body = signal.Body(vehicle, state, units),
             },
             meta = new { retrievedAt = SmartcarHeaders.Iso8601(now), oemUpdatedAt = SmartcarHeaders.Iso8601(now) },
+            links = new
+            {
+                self = $"/vehicles/{vehicle.Id}/signals/{signal.Code}",
+                vehicle = $"/vehicles/{vehicle.Id}",
+            },
+        };
+    }
+
+    /// <summary>
+    /// The signal as Smartcar reports one it could not read: status ERROR with the error's type and code (taken from
+    /// <paramref name="error"/>, a v2 error reply), no body; the list it is in still answers 200.
+    /// </summary>
+    public static object Failed(string code, Vehicle vehicle, ResponseMessage error, DateTimeOffset now)
+    {
+        var signal = All.First(s => s.Code == code);
+        using var body = JsonDocument.Parse(error.BodyData!.BodyAsString!);
+        return new
+        {
+            id = signal.Code,
+            type = "signal",
+            attributes = new
+            {
+                code = signal.Code,
+                name = signal.Name,
+                group = signal.Group,
+                status = new
+                {
+                    value = "ERROR",
+                    error = new { type = body.RootElement.GetProperty("type").GetString(), code = body.RootElement.GetProperty("code").GetString() },
+                },
+            },
+            meta = new { retrievedAt = SmartcarHeaders.Iso8601(now) },
             links = new
             {
                 self = $"/vehicles/{vehicle.Id}/signals/{signal.Code}",

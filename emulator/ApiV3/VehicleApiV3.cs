@@ -2,6 +2,7 @@ using System.Globalization;
 using SmartcarClean.Emulator.Http;
 using SmartcarClean.Emulator.OAuth;
 using SmartcarClean.Emulator.Plans;
+using SmartcarClean.Emulator.Steering.Faults;
 using SmartcarClean.Emulator.World;
 using WireMock;
 using WireMock.Matchers;
@@ -15,9 +16,11 @@ namespace SmartcarClean.Emulator.ApiV3;
 /// token from <c>/oauth2/token</c>; signals and commands also need <c>sc-user-id</c> because that token
 /// carries no user. A vehicle the application has no live connection to (for that user) is 403. <c>DELETE /users/{id}</c>
 /// removes a user from the application with all their connections, <c>DELETE /connections/{id}</c> one connection. The
-/// plan's limits (<see cref="PlanLimits"/>) answer before the endpoint.
+/// plan's limits (<see cref="PlanLimits"/>) answer before the endpoint. An error fault queued for one signal
+/// (<c>GET /v3/vehicles/*/signals/{code}</c>) also fails that signal inside the list of signals, as Smartcar reports a
+/// signal it could not read (status ERROR) without failing the call.
 /// </summary>
-internal sealed class VehicleApiV3(SmartcarWorld world)
+internal sealed class VehicleApiV3(SmartcarWorld world, FaultQueue faults)
 {
     private const string UserIdHeader = "sc-user-id";
     private const int DefaultPageSize = 10;
@@ -150,7 +153,11 @@ internal sealed class VehicleApiV3(SmartcarWorld world)
         var vehicle = connection.Vehicle;
         var state = world.VehicleStateOf(vehicle.Id);
         var now = world.Time.GetUtcNow();
-        var signals = V3Signals.Codes.Select(code => V3Signals.Read(code, vehicle, state, units, now)!).ToList();
+        var signals = V3Signals.Codes.Select(code =>
+                faults.TakeErrorFor("GET", $"/v3/vehicles/{vehicle.Id}/signals/{code}") is { } fault
+                    ? V3Signals.Failed(code, vehicle, FaultReplies.For(fault), now)
+                    : V3Signals.Read(code, vehicle, state, units, now)!)
+            .ToList();
         var self = $"/vehicles/{vehicle.Id}/signals?page=1&pageSize={signals.Count}";
         return HttpReplies.Json(200, new
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Attributes;
 using SmartcarClean.Application.Connect.HandleRedirect;
+using SmartcarClean.Application.Flows;
 using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Readings;
 using SmartcarClean.Application.Telemetry;
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<SmartcarOptions>, SmartcarOptionsValidator>();
         services.AddSingleton<RefreshLocks>();
         services.AddScoped<AccessTokens>();
+        services.AddScoped<UserVehicles>();
         services.AddScoped<VehicleAccess>();
         services.AddScoped<ReadingsStore>();
         services.AddSingleton<ApplicationTokenCache>();

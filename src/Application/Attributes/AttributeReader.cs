@@ -81,4 +81,13 @@ internal sealed record AttributeRead(VehicleIdList List, IReadOnlyDictionary<str
     /// <summary>The descriptions to store, read at <paramref name="now"/>.</summary>
     public IEnumerable<(string VehicleId, VehicleDescription Description)> Descriptions(DateTimeOffset now) =>
         Attributes.Values.Select(a => (a.Id, new VehicleDescription(a.Make, a.Model, a.Year, a.Powertrain, now)));
+
+    /// <summary>Server-side flow: keeps which Smartcar connection reaches each listed car, and what it permits.</summary>
+    public void KeepConnectionsIn(SmartcarUserLink link)
+    {
+        foreach (var (vehicleId, connection) in List.Connections)
+        {
+            link.KeepConnection(vehicleId, connection.Id, connection.Permissions);
+        }
+    }
 }

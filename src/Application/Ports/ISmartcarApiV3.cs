@@ -27,4 +27,23 @@ public interface ISmartcarApiV3
     /// </summary>
     /// <exception cref="SmartcarApiException">Smartcar answered with an error (404: the user has nothing left here).</exception>
     Task DeleteUserAsync(string applicationToken, string smartcarUserId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every signal Smartcar holds for the vehicle in one call (<c>GET /v3/vehicles/{id}/signals</c>). A signal that
+    /// failed comes back with its error; it does not fail the call.
+    /// </summary>
+    /// <exception cref="SmartcarApiException">Smartcar refused the call as a whole.</exception>
+    Task<IReadOnlyList<Signal>> ReadSignalsAsync(
+        string applicationToken, string smartcarUserId, string vehicleId, CancellationToken cancellationToken);
+
+    /// <summary>Sends LOCK or UNLOCK (<c>POST /v3/vehicles/{id}/commands/security/lock|unlock</c>).</summary>
+    /// <exception cref="SmartcarApiException">Smartcar answered with an error, or the command did not succeed.</exception>
+    Task SetLockAsync(string applicationToken, string smartcarUserId, string vehicleId, bool locked, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Disconnects one vehicle of one user from this application (<c>DELETE /v3/connections/{id}</c>, 204); the user's
+    /// other vehicles stay connected.
+    /// </summary>
+    /// <exception cref="SmartcarApiException">Smartcar answered with an error (404: the connection is already gone).</exception>
+    Task DeleteConnectionAsync(string applicationToken, string connectionId, CancellationToken cancellationToken);
 }

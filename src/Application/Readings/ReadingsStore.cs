@@ -1,35 +1,37 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Flows;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Readings;
 
-/// <summary>The stored readings of the current user's vehicles, one <see cref="VehicleReadings"/> per connected vehicle.</summary>
-internal sealed class ReadingsStore(IApplicationDbContext db, ICurrentUser user)
+/// <summary>
+/// The stored readings of the current user's vehicles, one <see cref="VehicleReadings"/> per car in either flow (a
+/// classic <see cref="ConnectedVehicle"/> or a server-side <see cref="LinkedVehicle"/>).
+/// </summary>
+internal sealed class ReadingsStore(IApplicationDbContext db, UserVehicles vehicles)
 {
     /// <summary>How stored values are written and read: as Smartcar's JSON bodies.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The readings of the connection's vehicle; new (and empty) when none were stored.</summary>
-    public async Task<VehicleReadings> ForAsync(Connection connection, string vehicleId, CancellationToken cancellationToken)
+    /// <summary>The readings of the car; new (and empty) when none were stored.</summary>
+    public async Task<VehicleReadings> ForAsync(UserVehicle vehicle, CancellationToken cancellationToken)
     {
-        var connectedVehicleId = connection.Vehicles.First(v => v.SmartcarVehicleId == vehicleId).Id;
-        return await FindAsync(connectedVehicleId, cancellationToken) ?? new VehicleReadings(connectedVehicleId);
+        var readings = db.VehicleReadings.Include(r => r.Readings);
+        return vehicle switch
+        {
+            UserVehicle.Classic { Vehicle: var car } =>
+                await readings.FirstOrDefaultAsync(r => r.ConnectedVehicleId == car.Id, cancellationToken) ?? VehicleReadings.Of(car),
+            UserVehicle.ServerSide { Vehicle: var car } =>
+                await readings.FirstOrDefaultAsync(r => r.LinkedVehicleId == car.Id, cancellationToken) ?? VehicleReadings.Of(car),
+            _ => throw new InvalidOperationException($"A car is classic or server-side, not {vehicle.GetType().Name}."),
+        };
     }
 
-    /// <summary>
-    /// The readings of the user's vehicle (in its newest connection, as <c>VehicleAccess</c> finds it), without asking
-    /// Smartcar anything; null when it is not theirs.
-    /// </summary>
-    public async Task<VehicleReadings?> ForCurrentUserAsync(string vehicleId, CancellationToken cancellationToken)
-    {
-        var connection = await db.Connections
-            .Where(c => c.OwnerId == user.Id && c.Vehicles.Any(v => v.SmartcarVehicleId == vehicleId))
-            .OrderByDescending(c => c.ConnectedAt)
-            .FirstOrDefaultAsync(cancellationToken);
-        return connection is null ? null : await ForAsync(connection, vehicleId, cancellationToken);
-    }
+    /// <summary>The readings of the user's vehicle (as <see cref="UserVehicles"/> finds it), without asking Smartcar anything; null when it is not theirs.</summary>
+    public async Task<VehicleReadings?> ForCurrentUserAsync(string vehicleId, CancellationToken cancellationToken) =>
+        await vehicles.FindAsync(vehicleId, cancellationToken) is { } vehicle ? await ForAsync(vehicle, cancellationToken) : null;
 
     /// <summary>
     /// Saves the readings. Two first views of one car at once both add its readings: the one saved second is dropped,
@@ -57,7 +59,4 @@ internal sealed class ReadingsStore(IApplicationDbContext db, ICurrentUser user)
             }
         }
     }
-
-    private Task<VehicleReadings?> FindAsync(int connectedVehicleId, CancellationToken cancellationToken) =>
-        db.VehicleReadings.Include(r => r.Readings).FirstOrDefaultAsync(r => r.ConnectedVehicleId == connectedVehicleId, cancellationToken);
 }

@@ -42,6 +42,13 @@ public sealed class SmartcarUserLink
     public void Describe(string smartcarVehicleId, VehicleDescription description) =>
         StoredVehicles.Describe(_vehicles, smartcarVehicleId, description);
 
+    /// <summary>Keeps which Smartcar connection reaches one of this user's vehicles, and what it permits; others are ignored.</summary>
+    public void KeepConnection(string smartcarVehicleId, string connectionId, IEnumerable<string> permissions) =>
+        _vehicles.Find(v => v.SmartcarVehicleId == smartcarVehicleId)?.KeepConnection(connectionId, permissions);
+
+    /// <summary>Forgets one vehicle (Smartcar deleted its connection); the user's other vehicles stay.</summary>
+    public void RemoveVehicle(string smartcarVehicleId) => _vehicles.RemoveAll(v => v.SmartcarVehicleId == smartcarVehicleId);
+
     public static SmartcarUserLink Create(string ownerId, string smartcarUserId, DateTimeOffset now) =>
         new() { Id = Guid.NewGuid(), OwnerId = ownerId, SmartcarUserId = smartcarUserId, LinkedAt = now };
 }
@@ -56,5 +63,20 @@ public sealed class LinkedVehicle(string smartcarVehicleId) : IStoredVehicle
     /// <summary>Make, model, year and powertrain as Smartcar gave them; null while they are not read yet.</summary>
     public VehicleDescription? Description { get; private set; }
 
+    /// <summary>
+    /// Smartcar's id of the connection between this user and this vehicle (<c>GET /v3/connections</c>): what
+    /// <c>DELETE /v3/connections/{id}</c> takes to disconnect just this car. Null for a car listed before it was kept.
+    /// </summary>
+    public string? ConnectionId { get; private set; }
+
+    /// <summary>What the user granted for this car (the connection's permissions); empty while the connection is not known.</summary>
+    public IReadOnlyList<string> Permissions { get; private set; } = [];
+
     public void Describe(VehicleDescription description) => Description = description;
+
+    public void KeepConnection(string connectionId, IEnumerable<string> permissions)
+    {
+        ConnectionId = connectionId;
+        Permissions = [.. permissions];
+    }
 }

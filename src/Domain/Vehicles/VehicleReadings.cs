@@ -3,7 +3,8 @@ namespace SmartcarClean.Domain.Vehicles;
 /// <summary>
 /// What the app last heard from one connected vehicle, kept so that Smartcar (which bills and limits every call) is
 /// asked again only when the readings are older than the freshness window, or the owner asks ("Refresh now", at most
-/// once a minute). Deleted with the connected vehicle.
+/// once a minute). Of one car in either flow: a <see cref="ConnectedVehicle"/> (classic) or a <see cref="LinkedVehicle"/>
+/// (server-side), exactly one of the two, and deleted with it.
 /// </summary>
 public sealed class VehicleReadings
 {
@@ -16,10 +17,17 @@ public sealed class VehicleReadings
     {
     }
 
-    public VehicleReadings(int connectedVehicleId) => ConnectedVehicleId = connectedVehicleId;
+    public int Id { get; private set; }
 
-    /// <summary>The <see cref="ConnectedVehicle"/> these readings are of (its key): a new Connect starts afresh.</summary>
-    public int ConnectedVehicleId { get; private set; }
+    /// <summary>The <see cref="ConnectedVehicle"/> (classic flow) these readings are of: a new Connect starts afresh.</summary>
+    public int? ConnectedVehicleId { get; private set; }
+
+    /// <summary>The <see cref="LinkedVehicle"/> (server-side flow) these readings are of.</summary>
+    public int? LinkedVehicleId { get; private set; }
+
+    public static VehicleReadings Of(ConnectedVehicle vehicle) => new() { ConnectedVehicleId = vehicle.Id };
+
+    public static VehicleReadings Of(LinkedVehicle vehicle) => new() { LinkedVehicleId = vehicle.Id };
 
     /// <summary>When the app last asked Smartcar for this car's readings, whatever came of it.</summary>
     public DateTimeOffset? AskedAt { get; private set; }

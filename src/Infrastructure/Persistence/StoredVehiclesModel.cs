@@ -26,6 +26,9 @@ internal static class StoredVehiclesModel
             vehicle.HasKey(v => v.Id);
             vehicle.Property(v => v.SmartcarVehicleId).HasMaxLength(128);
             vehicle.OwnsOne(v => v.Description, Describe);
+            // Smartcar's connection for this car (DELETE /v3/connections/{id}) and what it permits, from GET /v3/connections.
+            vehicle.Property(v => v.ConnectionId).HasMaxLength(128);
+            vehicle.PrimitiveCollection(v => v.Permissions);
         });
     }
 

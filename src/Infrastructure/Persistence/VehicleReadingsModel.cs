@@ -6,8 +6,9 @@ using SmartcarClean.Domain.Vehicles;
 namespace SmartcarClean.Infrastructure.Persistence;
 
 /// <summary>
-/// The stored readings (ADR-011): one row per connected vehicle, deleted with it, and one per reading. A reading's
-/// value (the location among them) is encrypted like the tokens, under a purpose of its own.
+/// The stored readings (ADR-011): one row per car, of a classic connection (ConnectedVehicle) or a server-side link
+/// (LinkedVehicle), exactly one of the two and deleted with it; and one row per reading. A reading's value (the location
+/// among them) is encrypted like the tokens, under a purpose of its own.
 /// </summary>
 internal static class VehicleReadingsModel
 {
@@ -19,10 +20,14 @@ internal static class VehicleReadingsModel
         var encrypted = AppDbContext.EncryptedStringConverter(dataProtection.CreateProtector(ProtectionPurpose));
         builder.Entity<VehicleReadings>(vehicle =>
         {
-            vehicle.HasKey(v => v.ConnectedVehicleId);
-            vehicle.Property(v => v.ConnectedVehicleId).ValueGeneratedNever();
+            vehicle.HasKey(v => v.Id);
+            // One row per car (a second first view's row is refused, see ReadingsStore), deleted with the car.
             vehicle.HasOne<ConnectedVehicle>().WithOne().HasForeignKey<VehicleReadings>(v => v.ConnectedVehicleId)
-                .OnDelete(DeleteBehavior.Cascade);
+                .IsRequired(false).OnDelete(DeleteBehavior.Cascade);
+            vehicle.HasOne<LinkedVehicle>().WithOne().HasForeignKey<VehicleReadings>(v => v.LinkedVehicleId)
+                .IsRequired(false).OnDelete(DeleteBehavior.Cascade);
+            vehicle.ToTable(t => t.HasCheckConstraint(
+                "CK_VehicleReadings_OneVehicle", "(\"ConnectedVehicleId\" IS NULL) <> (\"LinkedVehicleId\" IS NULL)"));
             vehicle.HasMany(v => v.Readings).WithOne().HasForeignKey("VehicleReadingsId").IsRequired().OnDelete(DeleteBehavior.Cascade);
             vehicle.Navigation(v => v.Readings).HasField("_readings");
         });

@@ -73,7 +73,9 @@ public sealed class VehicleModel(ISender sender) : PageModel
         .. Row(d, "Odometer", "odometer", d.Odometer, (v, units) => Distance(v.Distance, units)),
         .. Row(d, "Location", "location", d.Location, v => Invariant($"{v.Latitude:F5}, {v.Longitude:F5}")),
         .. Row(d, "Fuel", "fuel", d.Fuel, (v, units) =>
-            $"{Percent(v.PercentRemaining)} ({Volume(v.AmountRemaining, units)}, range {Distance(v.Range, units)})"),
+            v.AmountRemaining is { } amount
+                ? $"{Percent(v.PercentRemaining)} ({Volume(amount, units)}, range {Distance(v.Range, units)})"
+                : $"{Percent(v.PercentRemaining)} (range {Distance(v.Range, units)})"),
         .. Row(d, "Battery", "battery", d.Battery, (v, units) => $"{Percent(v.PercentRemaining)} (range {Distance(v.Range, units)})"),
         .. Row(d, "Charging", "charge", d.Charge, v =>
             $"{(v.IsPluggedIn ? "Plugged in" : "Not plugged in")}, {v.State.Replace('_', ' ').ToLowerInvariant()}"),

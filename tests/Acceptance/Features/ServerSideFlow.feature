@@ -93,3 +93,21 @@ Feature: Connect through Smartcar's server-side flow
     Then I see "The Smartcar account and its cars were disconnected."
     And I have no car connected
     And Smartcar lists no connection of "2-vehicles@smartcar.com" to the app any more
+
+  Scenario: The server-side vehicle page with Lock and Disconnect
+    Given I have connected my "CHEVROLET" signing in as "2-vehicles@smartcar.com"
+    When I open my "CHEVROLET"
+    Then its odometer was recorded "just now"
+    When 2 minutes pass
+    And I open my "CHEVROLET" again
+    Then its odometer was recorded "2 minutes ago"
+    And Smartcar was asked for the car's signals 1 time
+    When I lock it
+    Then its doors show "Locked"
+    When I unlock it
+    Then its doors show "Unlocked"
+    And Smartcar was asked for the car's signals 1 time
+    When I disconnect it and confirm
+    Then I see "Your car was disconnected."
+    And 1 car is listed
+    And Smartcar no longer lists the disconnected car's connection

@@ -85,6 +85,21 @@ public sealed class ServerSideSteps(
         await vehicles.ExpectEmptyAsync();
     }
 
+    /// <summary>Signals: the server-side vehicle page reads every reading it shows in one <c>GET /v3/vehicles/{id}/signals</c>.</summary>
+    [Then("Smartcar was asked for the car's signals {int} time(s)")]
+    public void ThenSmartcarWasAskedForTheSignals(int times) =>
+        smartcar.Requests.Count(r => r.Method == "GET" && Regex.IsMatch(r.Path, "^/v3/vehicles/[^/]+/signals$")).ShouldBe(times);
+
+    /// <summary>The one car's Smartcar connection was deleted (<c>DELETE /v3/connections/{id}</c>) and is listed no more.</summary>
+    [Then("Smartcar no longer lists the disconnected car's connection")]
+    public void ThenSmartcarNoLongerListsTheDisconnectedCarsConnection()
+    {
+        var deleted = smartcar.Requests.Where(r => r.Method == "DELETE" && r.Path.StartsWith("/v3/connections/", StringComparison.Ordinal))
+            .ShouldHaveSingleItem();
+        var connectionId = deleted.Path["/v3/connections/".Length..];
+        smartcar.World.Applications.SelectMany(a => smartcar.World.ConnectionsOf(a.ClientId)).ShouldNotContain(c => c.Id == connectionId);
+    }
+
     [Then("Smartcar lists no connection of {string} to the app any more")]
     public void ThenSmartcarListsNoConnectionOf(string email)
     {

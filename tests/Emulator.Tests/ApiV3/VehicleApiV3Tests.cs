@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using SmartcarClean.Emulator.Steering.Faults;
 using SmartcarClean.Emulator.Testing;
 using static SmartcarClean.Emulator.Testing.EmulatorDriver;
 
@@ -138,6 +139,29 @@ public sealed class VehicleApiV3Tests : IDisposable
         signals.Values.ShouldAllBe(s => s.GetProperty("meta").GetProperty("oemUpdatedAt").GetString() == "2026-01-15T09:00:00.000Z");
         body.GetProperty("meta").GetProperty("totalCount").GetInt32().ShouldBe(11);
         body.GetProperty("included").GetProperty("vehicle").GetProperty("id").GetString().ShouldBe(vehicleId);
+    }
+
+    [Fact]
+    public async Task An_error_fault_queued_for_one_signal_fails_that_signal_inside_the_list_and_the_others_answer()
+    {
+        var (userId, vehicleId) = await ConnectAsync();
+        var appToken = await _driver.ApplicationTokenAsync();
+        _driver.Emulator.FailNext("GET", "/v3/vehicles/*/signals/odometer-traveleddistance", Fault.VehicleState("ASLEEP"));
+
+        var response = await _driver.SendApiAsync(HttpMethod.Get, $"/v3/vehicles/{vehicleId}/signals", appToken, userId: userId);
+        var again = await GetAsync($"/v3/vehicles/{vehicleId}/signals", appToken, userId);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, "a signal failing does not fail the call");
+        var signals = (await JsonAsync(response)).GetProperty("data").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("attributes").GetProperty("code").GetString()!, s => s.GetProperty("attributes"));
+        var odometer = signals["odometer-traveleddistance"];
+        odometer.GetProperty("status").GetProperty("value").GetString().ShouldBe("ERROR");
+        odometer.GetProperty("status").GetProperty("error").GetProperty("type").GetString().ShouldBe("VEHICLE_STATE");
+        odometer.GetProperty("status").GetProperty("error").GetProperty("code").GetString().ShouldBe("ASLEEP");
+        odometer.TryGetProperty("body", out _).ShouldBeFalse();
+        signals["closure-islocked"].GetProperty("status").GetProperty("value").GetString().ShouldBe("SUCCESS");
+        again.GetProperty("data").EnumerateArray().ShouldAllBe(
+            s => s.GetProperty("attributes").GetProperty("status").GetProperty("value").GetString() == "SUCCESS", "the fault answered once");
     }
 
     [Fact]

@@ -457,4 +457,14 @@ internal sealed class FakeSmartcar : ISmartcarAuth, ISmartcarApi, ISmartcarApiV3
 
         return Task.FromResult(Vehicles[vehicleId]);
     }
+
+    // The server-side vehicle page is tested against the real emulator (ServerSideVehiclePageTests), not this fake.
+    public Task<IReadOnlyList<Signal>> ReadSignalsAsync(string applicationToken, string smartcarUserId, string vehicleId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Use EmulatorHandlerHost for the server-side vehicle page.");
+
+    public Task SetLockAsync(string applicationToken, string smartcarUserId, string vehicleId, bool locked, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Use EmulatorHandlerHost for the server-side vehicle page.");
+
+    public Task DeleteConnectionAsync(string applicationToken, string connectionId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Use EmulatorHandlerHost for the server-side vehicle page.");
 }

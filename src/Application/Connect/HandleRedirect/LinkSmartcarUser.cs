@@ -71,6 +71,8 @@ internal sealed class LinkSmartcarUser(
             {
                 link.Describe(vehicleId, description);
             }
+
+            read.KeepConnectionsIn(link);
         }
         catch (Exception e) when (e is SmartcarApiException or SmartcarAuthException
             || (e is OperationCanceledException && calls.DeadlinePassed))

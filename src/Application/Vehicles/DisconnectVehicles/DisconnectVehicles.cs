@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Flows;
 using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.Tokens;
@@ -8,8 +9,10 @@ using SmartcarClean.Domain.Vehicles;
 namespace SmartcarClean.Application.Vehicles.DisconnectVehicles;
 
 /// <summary>
-/// Disconnects one of the current user's vehicles, or all of them (<see cref="VehicleId"/> null): Smartcar revokes
-/// the app's access, then the app forgets the vehicle, and the connection with its tokens once it reaches none.
+/// Disconnects one of the current user's vehicles, or all of their classic ones (<see cref="VehicleId"/> null): Smartcar
+/// revokes the app's access, then the app forgets the vehicle, and the connection with its tokens once it reaches none.
+/// A car of a server-side link is disconnected alone, through its Smartcar connection (<c>DELETE /v3/connections/{id}</c>);
+/// the link's other cars stay.
 /// </summary>
 public sealed record DisconnectVehicles(string? VehicleId) : ICommand<DisconnectVehiclesOutcome>;
 
@@ -40,7 +43,8 @@ internal sealed class DisconnectVehiclesHandler(
     IApplicationDbContext db,
     ICurrentUser user,
     AccessTokens accessTokens,
-    ISmartcarApi api) : ICommandHandler<DisconnectVehicles, DisconnectVehiclesOutcome>
+    ISmartcarApi api,
+    VehicleAccess access) : ICommandHandler<DisconnectVehicles, DisconnectVehiclesOutcome>
 {
     public async ValueTask<DisconnectVehiclesOutcome> Handle(DisconnectVehicles command, CancellationToken cancellationToken)
     {
@@ -51,7 +55,7 @@ internal sealed class DisconnectVehiclesHandler(
             .ToList();
         if (command.VehicleId is not null && targets.Count == 0)
         {
-            return new DisconnectVehiclesOutcome.NotFound();
+            return await DisconnectServerSideAsync(command.VehicleId, cancellationToken);
         }
 
         var forgottenHereOnly = 0;
@@ -81,6 +85,19 @@ internal sealed class DisconnectVehiclesHandler(
 
         await db.SaveChangesAsync(cancellationToken);
         return new DisconnectVehiclesOutcome.Disconnected(targets.Count, forgottenHereOnly);
+    }
+
+    // Not a car of a classic connection: a server-side link's car, or none of the user's.
+    private async Task<DisconnectVehiclesOutcome> DisconnectServerSideAsync(string vehicleId, CancellationToken cancellationToken)
+    {
+        if (await access.OpenAsync(vehicleId, cancellationToken) is not VehicleOpening.Open { Vehicle: ServerSideVehicle car })
+        {
+            return new DisconnectVehiclesOutcome.NotFound();
+        }
+
+        return await car.DisconnectAsync(cancellationToken) is { } problem
+            ? new DisconnectVehiclesOutcome.Stopped(0, problem)
+            : new DisconnectVehiclesOutcome.Disconnected(1, 0);
     }
 
     /// <returns>Null when Smartcar ended the access or has none left to end; otherwise why it could not.</returns>

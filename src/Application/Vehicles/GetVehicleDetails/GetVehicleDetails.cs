@@ -1,11 +1,11 @@
 using System.Text.Json;
 using Mediator;
 using Microsoft.Extensions.Options;
+using SmartcarClean.Application.Flows;
 using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.Readings;
-using SmartcarClean.Application.Tokens;
 using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Domain.Vehicles;
 
@@ -13,7 +13,8 @@ namespace SmartcarClean.Application.Vehicles.GetVehicleDetails;
 
 /// <summary>
 /// One of the current user's vehicles: its attributes and whatever its permissions let the app read, from the stored
-/// readings while they are fresh (<see cref="ReadingsOptions.FreshFor"/>), otherwise from one batch call to Smartcar.
+/// readings while they are fresh (<see cref="ReadingsOptions.FreshFor"/>), otherwise from one call to Smartcar (classic
+/// flow: one batch; server-side flow: one signals read). The same page for a car of either flow.
 /// </summary>
 public sealed record GetVehicleDetails(string VehicleId) : IQuery<VehicleDetailsOutcome>;
 
@@ -73,144 +74,53 @@ public abstract record DataItem<T>
 }
 
 internal sealed class GetVehicleDetailsHandler(
-    VehicleAccess access, ISmartcarApi api, ReadingsStore store, IOptions<ReadingsOptions> options, TimeProvider time)
+    VehicleAccess access, ReadingsStore store, IOptions<ReadingsOptions> options, TimeProvider time)
     : IQueryHandler<GetVehicleDetails, VehicleDetailsOutcome>
 {
-    // The permissions come with the first batch and are kept: they change only with a new Connect, which starts afresh.
-    private const string PermissionsPath = "permissions";
-
-    private static readonly string[] ReadingPaths =
-    [
-        VehicleEndpoints.Vin.Path, VehicleEndpoints.Odometer.Path, VehicleEndpoints.Location.Path, VehicleEndpoints.Fuel.Path,
-        VehicleEndpoints.Battery.Path, VehicleEndpoints.Charge.Path, VehicleEndpoints.LockStatus.Path,
-    ];
-
-    private static readonly Dictionary<string, string> PermissionOf = new()
-    {
-        [VehicleEndpoints.Vin.Path] = VehicleEndpoints.Vin.Permission,
-        [VehicleEndpoints.Odometer.Path] = VehicleEndpoints.Odometer.Permission,
-        [VehicleEndpoints.Location.Path] = VehicleEndpoints.Location.Permission,
-        [VehicleEndpoints.Fuel.Path] = VehicleEndpoints.Fuel.Permission,
-        [VehicleEndpoints.Battery.Path] = VehicleEndpoints.Battery.Permission,
-        [VehicleEndpoints.Charge.Path] = VehicleEndpoints.Charge.Permission,
-        [VehicleEndpoints.LockStatus.Path] = VehicleEndpoints.LockStatus.Permission,
-    };
-
     public async ValueTask<VehicleDetailsOutcome> Handle(GetVehicleDetails query, CancellationToken cancellationToken)
     {
         var opening = await access.OpenAsync(query.VehicleId, cancellationToken);
-        if (opening is not VehicleOpening.Open(var connection, var token))
+        if (opening is not VehicleOpening.Open { Vehicle: var car })
         {
-            return opening switch
-            {
-                VehicleOpening.NotFound => new VehicleDetailsOutcome.NotFound(),
-                VehicleOpening.Unavailable unavailable => new VehicleDetailsOutcome.Failed(new SmartcarProblem.Refused(unavailable.Refusal)),
-                _ => new VehicleDetailsOutcome.ReconnectNeeded(), // VehicleOpening.ReconnectNeeded, the one case left
-            };
+            return opening.NotOpen<VehicleDetailsOutcome>(
+                new VehicleDetailsOutcome.NotFound(), new VehicleDetailsOutcome.ReconnectNeeded(), p => new VehicleDetailsOutcome.Failed(p));
         }
 
-        var readings = await store.ForAsync(connection, query.VehicleId, cancellationToken);
+        var readings = await store.ForAsync(car.Vehicle, cancellationToken);
         var now = time.GetUtcNow();
         try
         {
-            var attributes = await AttributesAsync(connection, token, query.VehicleId, now, cancellationToken);
+            var attributes = await car.AttributesAsync(now, cancellationToken);
+            // One call when the stored readings are stale (classic: one batch; server-side: one signals read).
             var notFresher = readings.IsFresh(now, options.Value.FreshFor)
                 ? null
-                : await FetchAsync(readings, token, query.VehicleId, now, cancellationToken);
+                : await car.FetchReadingsAsync(readings, now, cancellationToken);
             await store.SaveAsync(readings, cancellationToken);
-            if (notFresher is not null && !ReadingPaths.Any(path => readings.Find(path)?.Value is not null))
+            if (notFresher is not null && !ReadingPaths.All.Any(path => readings.Find(path)?.Value is not null))
             {
                 return new VehicleDetailsOutcome.Failed(notFresher);
             }
 
-            return new VehicleDetailsOutcome.Found(Details(attributes, readings, notFresher, now));
+            return new VehicleDetailsOutcome.Found(Details(attributes, car.Permissions(readings), readings, notFresher, now));
         }
         catch (SmartcarApiException e) when (e.RequiresReconnect)
         {
-            await access.MarkReconnectNeededAsync(connection, cancellationToken);
+            await car.MarkReconnectNeededAsync(cancellationToken);
             return new VehicleDetailsOutcome.ReconnectNeeded();
         }
         catch (SmartcarApiException e)
         {
             return new VehicleDetailsOutcome.Failed(new SmartcarProblem.Refused(e));
         }
+        catch (SmartcarAuthException)
+        {
+            return new VehicleDetailsOutcome.Failed(new SmartcarProblem.ApplicationNotAuthorized());
+        }
     }
 
-    /// <summary>
-    /// The make, model and year stored on the connected vehicle when it was connected (ADR-010). Only a car whose
-    /// attributes could not be read then is asked now (<c>GET /vehicles/{id}</c>), and what it says is stored the same way.
-    /// </summary>
-    private async Task<VehicleAttributes> AttributesAsync(
-        Connection connection, string token, string vehicleId, DateTimeOffset now, CancellationToken cancellationToken)
+    private static VehicleDetails Details(
+        VehicleAttributes attributes, IReadOnlyList<string>? permissions, VehicleReadings readings, SmartcarProblem? notFresher, DateTimeOffset now)
     {
-        var vehicle = connection.Vehicles.First(v => v.SmartcarVehicleId == vehicleId);
-        if (vehicle.Description is not { } description)
-        {
-            var read = await api.GetAttributesAsync(token, vehicleId, cancellationToken);
-            description = new VehicleDescription(read.Make, read.Model, read.Year, read.Powertrain, now);
-            vehicle.Describe(description);
-        }
-
-        return new VehicleAttributes(vehicleId, description.Make, description.Model, description.Year, description.Powertrain);
-    }
-
-    /// <summary>
-    /// One batch call for every permitted reading (and the permissions, until they are known); returns why nothing is
-    /// fresher when Smartcar refused the batch as a whole. One path failing keeps its stored value, with why.
-    /// </summary>
-    private async Task<SmartcarProblem?> FetchAsync(
-        VehicleReadings readings, string token, string vehicleId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var permissions = Permissions(readings);
-        // Before the permissions are known, every reading is asked for: one call, and those not permitted answer 403.
-        string[] paths = permissions is null
-            ? [PermissionsPath, .. ReadingPaths]
-            : [.. ReadingPaths.Where(path => permissions.Contains(PermissionOf[path]))];
-        readings.Asked(now);
-        if (paths.Length == 0)
-        {
-            readings.Answered(now);
-            return null;
-        }
-
-        IReadOnlyDictionary<string, BatchAnswer> answers;
-        try
-        {
-            answers = await api.ReadBatchAsync(token, vehicleId, paths, cancellationToken);
-        }
-        catch (SmartcarApiException e) when (!e.RequiresReconnect)
-        {
-            return new SmartcarProblem.Refused(e);
-        }
-
-        foreach (var (path, answer) in answers)
-        {
-            switch (answer)
-            {
-                case BatchAnswer.Read read:
-                    readings.Keep(path, read.Json, read.UnitSystem, read.DataAge, now);
-                    break;
-                case BatchAnswer.Failed { Error: var error } when error.RequiresReconnect:
-                    throw error;
-                case BatchAnswer.Failed { Error: var error }:
-                    readings.Fail(path, new ReadingFailure(
-                        error.StatusCode, error.Type, error.ErrorCode, error.SuggestedUserMessage, now + error.RetryAfter));
-                    break;
-            }
-        }
-
-        if (Permissions(readings) is null && answers.GetValueOrDefault(PermissionsPath) is BatchAnswer.Failed { Error: var refused })
-        {
-            return new SmartcarProblem.Refused(refused);
-        }
-
-        readings.Answered(now);
-        return null;
-    }
-
-    private static VehicleDetails Details(VehicleAttributes attributes, VehicleReadings readings, SmartcarProblem? notFresher, DateTimeOffset now)
-    {
-        var permissions = Permissions(readings);
         DataItem<T>? Item<T>(VehicleEndpoint<T> endpoint)
         {
             var stored = readings.Find(endpoint.Path);
@@ -258,9 +168,6 @@ internal sealed class GetVehicleDetailsHandler(
                 RetryAfter = failure.RetryAt is { } at && at > now ? at - now : null,
             });
 
-    private static IReadOnlyList<string>? Permissions(VehicleReadings readings) =>
-        readings.Find(PermissionsPath)?.Value is { } json ? Deserialize<PermissionPage>(json)?.Permissions : null;
-
     // A stored value that no longer reads (another shape, or the key ring lost: see AppDbContext) counts as none.
     private static T? Deserialize<T>(string json)
     {
@@ -273,6 +180,4 @@ internal sealed class GetVehicleDetailsHandler(
             return default;
         }
     }
-
-    private sealed record PermissionPage(IReadOnlyList<string>? Permissions);
 }

@@ -81,6 +81,7 @@ internal sealed class RefreshVehicleAttributesHandler(
         foreach (var (link, read) in links.Zip(serverSideReads))
         {
             Apply(read, link.ReplaceVehicles, link.Describe, now);
+            read.Read?.KeepConnectionsIn(link);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,15 +1,17 @@
 using System.Text.Json;
 using Mediator;
+using SmartcarClean.Application.Flows;
 using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.Readings;
-using SmartcarClean.Application.Tokens;
 using SmartcarClean.Application.VehicleData;
-using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.SetVehicleLock;
 
-/// <summary>Locks or unlocks one of the current user's vehicles.</summary>
+/// <summary>
+/// Locks or unlocks one of the current user's vehicles, in either flow (classic: API v2.0 <c>POST /security</c>;
+/// server-side: API v3 <c>POST .../commands/security/lock|unlock</c>): one call, whose success is stored as the lock state.
+/// </summary>
 public sealed record SetVehicleLock(string VehicleId, bool Locked) : ICommand<SetVehicleLockOutcome>;
 
 /// <summary>What became of the command: one of the cases below and nothing else.</summary>
@@ -35,26 +37,22 @@ public abstract record SetVehicleLockOutcome
     public sealed record Failed(SmartcarProblem Problem) : SetVehicleLockOutcome;
 }
 
-internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi api, ReadingsStore store, TimeProvider time)
+internal sealed class SetVehicleLockHandler(VehicleAccess access, ReadingsStore store, TimeProvider time)
     : ICommandHandler<SetVehicleLock, SetVehicleLockOutcome>
 {
     public async ValueTask<SetVehicleLockOutcome> Handle(SetVehicleLock command, CancellationToken cancellationToken)
     {
         var opening = await access.OpenAsync(command.VehicleId, cancellationToken);
-        if (opening is not VehicleOpening.Open(var connection, var token))
+        if (opening is not VehicleOpening.Open { Vehicle: var car })
         {
-            return opening switch
-            {
-                VehicleOpening.NotFound => new SetVehicleLockOutcome.NotFound(),
-                VehicleOpening.Unavailable unavailable => new SetVehicleLockOutcome.Failed(new SmartcarProblem.Refused(unavailable.Refusal)),
-                _ => new SetVehicleLockOutcome.ReconnectNeeded(), // VehicleOpening.ReconnectNeeded, the one case left
-            };
+            return opening.NotOpen<SetVehicleLockOutcome>(
+                new SetVehicleLockOutcome.NotFound(), new SetVehicleLockOutcome.ReconnectNeeded(), p => new SetVehicleLockOutcome.Failed(p));
         }
 
         try
         {
-            await api.SetLockAsync(token, command.VehicleId, command.Locked, cancellationToken);
-            await KeepLockStateAsync(connection, command, cancellationToken);
+            await car.SetLockAsync(command.Locked, cancellationToken);
+            await KeepLockStateAsync(car, command.Locked, cancellationToken);
             return new SetVehicleLockOutcome.Sent(command.Locked);
         }
         catch (SmartcarApiException e) when (e.IsPermission)
@@ -63,22 +61,26 @@ internal sealed class SetVehicleLockHandler(VehicleAccess access, ISmartcarApi a
         }
         catch (SmartcarApiException e) when (e.RequiresReconnect)
         {
-            await access.MarkReconnectNeededAsync(connection, cancellationToken);
+            await car.MarkReconnectNeededAsync(cancellationToken);
             return new SetVehicleLockOutcome.ReconnectNeeded(e);
         }
         catch (SmartcarApiException e)
         {
             return new SetVehicleLockOutcome.Failed(new SmartcarProblem.Refused(e));
         }
+        catch (SmartcarAuthException)
+        {
+            return new SetVehicleLockOutcome.Failed(new SmartcarProblem.ApplicationNotAuthorized());
+        }
     }
 
     // The command's success is the newest lock state there is: stored as recorded now, so the page after it asks nothing.
-    private async Task KeepLockStateAsync(Connection connection, SetVehicleLock command, CancellationToken cancellationToken)
+    private async Task KeepLockStateAsync(OpenVehicle car, bool locked, CancellationToken cancellationToken)
     {
-        var readings = await store.ForAsync(connection, command.VehicleId, cancellationToken);
+        var readings = await store.ForAsync(car.Vehicle, cancellationToken);
         var now = time.GetUtcNow();
         var unitSystem = readings.Find(VehicleEndpoints.LockStatus.Path)?.UnitSystem ?? "metric";
-        readings.Keep(VehicleEndpoints.LockStatus.Path, JsonSerializer.Serialize(new LockStatus(command.Locked), ReadingsStore.Json), unitSystem, now, now);
+        readings.Keep(VehicleEndpoints.LockStatus.Path, JsonSerializer.Serialize(new LockStatus(locked), ReadingsStore.Json), unitSystem, now, now);
         await store.SaveAsync(readings, cancellationToken);
     }
 }

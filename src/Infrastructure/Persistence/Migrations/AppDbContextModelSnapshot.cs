@@ -242,6 +242,14 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ConnectionId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SmartcarUserLinkId")
                         .HasColumnType("TEXT");
 
@@ -325,7 +333,8 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("SmartcarClean.Domain.Vehicles.VehicleReadings", b =>
                 {
-                    b.Property<int>("ConnectedVehicleId")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("AnsweredAt")
@@ -334,9 +343,24 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                     b.Property<long?>("AskedAt")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("ConnectedVehicleId");
+                    b.Property<int?>("ConnectedVehicleId")
+                        .HasColumnType("INTEGER");
 
-                    b.ToTable("VehicleReadings");
+                    b.Property<int?>("LinkedVehicleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectedVehicleId")
+                        .IsUnique();
+
+                    b.HasIndex("LinkedVehicleId")
+                        .IsUnique();
+
+                    b.ToTable("VehicleReadings", t =>
+                        {
+                            t.HasCheckConstraint("CK_VehicleReadings_OneVehicle", "(\"ConnectedVehicleId\" IS NULL) <> (\"LinkedVehicleId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SmartcarClean.Infrastructure.Identity.AppUser", b =>
@@ -667,8 +691,12 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                     b.HasOne("SmartcarClean.Domain.Vehicles.ConnectedVehicle", null)
                         .WithOne()
                         .HasForeignKey("SmartcarClean.Domain.Vehicles.VehicleReadings", "ConnectedVehicleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SmartcarClean.Domain.Vehicles.LinkedVehicle", null)
+                        .WithOne()
+                        .HasForeignKey("SmartcarClean.Domain.Vehicles.VehicleReadings", "LinkedVehicleId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SmartcarClean.Infrastructure.Identity.UserSession", b =>
