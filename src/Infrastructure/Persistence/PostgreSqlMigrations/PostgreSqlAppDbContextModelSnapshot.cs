@@ -247,6 +247,13 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ConnectionId")
+                        .HasColumnType("text");
+
+                    b.PrimitiveCollection<string[]>("Permissions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<Guid>("SmartcarUserLinkId")
                         .HasColumnType("uuid");
 
@@ -327,8 +334,11 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
 
             modelBuilder.Entity("SmartcarClean.Domain.Vehicles.VehicleReadings", b =>
                 {
-                    b.Property<int>("ConnectedVehicleId")
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
                     b.Property<DateTimeOffset?>("AnsweredAt")
                         .HasColumnType("timestamp with time zone");
@@ -336,9 +346,24 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
                     b.Property<DateTimeOffset?>("AskedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.HasKey("ConnectedVehicleId");
+                    b.Property<int?>("ConnectedVehicleId")
+                        .HasColumnType("integer");
 
-                    b.ToTable("VehicleReadings");
+                    b.Property<int?>("LinkedVehicleId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConnectedVehicleId")
+                        .IsUnique();
+
+                    b.HasIndex("LinkedVehicleId")
+                        .IsUnique();
+
+                    b.ToTable("VehicleReadings", t =>
+                        {
+                            t.HasCheckConstraint("CK_VehicleReadings_OneVehicle", "(\"ConnectedVehicleId\" IS NULL) <> (\"LinkedVehicleId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("SmartcarClean.Infrastructure.Identity.AppUser", b =>
@@ -655,8 +680,12 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
                     b.HasOne("SmartcarClean.Domain.Vehicles.ConnectedVehicle", null)
                         .WithOne()
                         .HasForeignKey("SmartcarClean.Domain.Vehicles.VehicleReadings", "ConnectedVehicleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SmartcarClean.Domain.Vehicles.LinkedVehicle", null)
+                        .WithOne()
+                        .HasForeignKey("SmartcarClean.Domain.Vehicles.VehicleReadings", "LinkedVehicleId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("SmartcarClean.Infrastructure.Identity.UserSession", b =>

@@ -266,6 +266,8 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
                     Year = table.Column<int>(type: "integer", nullable: true),
                     Powertrain = table.Column<string>(type: "text", nullable: true),
                     DescribedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    ConnectionId = table.Column<string>(type: "text", nullable: true),
+                    Permissions = table.Column<string[]>(type: "text[]", nullable: false),
                     SmartcarUserLinkId = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -283,17 +285,27 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
                 name: "VehicleReadings",
                 columns: table => new
                 {
-                    ConnectedVehicleId = table.Column<int>(type: "integer", nullable: false),
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ConnectedVehicleId = table.Column<int>(type: "integer", nullable: true),
+                    LinkedVehicleId = table.Column<int>(type: "integer", nullable: true),
                     AskedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     AnsweredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_VehicleReadings", x => x.ConnectedVehicleId);
+                    table.PrimaryKey("PK_VehicleReadings", x => x.Id);
+                    table.CheckConstraint("CK_VehicleReadings_OneVehicle", "(\"ConnectedVehicleId\" IS NULL) <> (\"LinkedVehicleId\" IS NULL)");
                     table.ForeignKey(
                         name: "FK_VehicleReadings_ConnectedVehicle_ConnectedVehicleId",
                         column: x => x.ConnectedVehicleId,
                         principalTable: "ConnectedVehicle",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VehicleReadings_LinkedVehicle_LinkedVehicleId",
+                        column: x => x.LinkedVehicleId,
+                        principalTable: "LinkedVehicle",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -323,7 +335,7 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
                         name: "FK_StoredReading_VehicleReadings_VehicleReadingsId",
                         column: x => x.VehicleReadingsId,
                         principalTable: "VehicleReadings",
-                        principalColumn: "ConnectedVehicleId",
+                        principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
@@ -406,6 +418,18 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
                 name: "IX_UserSessions_UserId",
                 table: "UserSessions",
                 column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VehicleReadings_ConnectedVehicleId",
+                table: "VehicleReadings",
+                column: "ConnectedVehicleId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VehicleReadings_LinkedVehicleId",
+                table: "VehicleReadings",
+                column: "LinkedVehicleId",
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -430,9 +454,6 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
                 name: "ConnectAttempts");
 
             migrationBuilder.DropTable(
-                name: "LinkedVehicle");
-
-            migrationBuilder.DropTable(
                 name: "StoredReading");
 
             migrationBuilder.DropTable(
@@ -440,9 +461,6 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
-
-            migrationBuilder.DropTable(
-                name: "SmartcarUserLinks");
 
             migrationBuilder.DropTable(
                 name: "VehicleReadings");
@@ -454,7 +472,13 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
                 name: "ConnectedVehicle");
 
             migrationBuilder.DropTable(
+                name: "LinkedVehicle");
+
+            migrationBuilder.DropTable(
                 name: "Connections");
+
+            migrationBuilder.DropTable(
+                name: "SmartcarUserLinks");
         }
     }
 }
