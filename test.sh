@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of SmartcarClean on a fresh machine: installs Debian's Chromium when it is missing, restores,
+# Runs every test of SmartcarClean on a fresh machine: installs Debian's Chromium (and PostgreSQL) when missing, restores,
 # builds, runs the unit, the emulator's and the browser acceptance tests, prints "Acceptance: N scenarios, X s per
 # scenario" and "N passed, N failed, N skipped", and exits non-zero on any failure. The acceptance reports (HTML,
 # JUnit, TRX, Cucumber Messages) and, for each failed scenario, its screenshot, Playwright trace and emulator request
@@ -15,6 +15,10 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromium-headless-shell ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium chromium-headless-shell >/dev/null
 fi
+
+# The tests that touch a database run on SQLite and on PostgreSQL: a throw-away cluster on a loopback port, stopped
+# and deleted when this script exits (installs Debian's postgresql when it is missing).
+source scripts/test-postgres.sh
 
 results="$PWD/artifacts/test-results"
 rm -rf "$results" artifacts/acceptance

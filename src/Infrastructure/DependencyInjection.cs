@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SmartcarClean.Application.Options;
@@ -13,16 +12,12 @@ namespace SmartcarClean.Infrastructure;
 
 public static class DependencyInjection
 {
-    // dataDirectory: where the SQLite file and the Data Protection key ring live.
+    // dataDirectory: where the SQLite file (the default database) and the Data Protection key ring live.
     public static IServiceCollection AddInfrastructure(
         this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         OwnerOnlyFiles.CreateDirectory(dataDirectory);
-        var connectionString = configuration.GetConnectionString("Default")
-            ?? $"Data Source={Path.Combine(dataDirectory, "smartcarclean.db")}";
-        OwnerOnlyFiles.PrepareSqliteFile(connectionString);
-        services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
-        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddAppDatabase(configuration.ReadDatabaseOptions(dataDirectory));
 
         // A persisted key ring: tokens encrypted before a restart can still be read after it. Owner-only, and
         // encrypted at rest when a certificate is configured.

@@ -13,15 +13,27 @@ using SmartcarClean.Infrastructure.Identity;
 
 namespace SmartcarClean.Infrastructure.Persistence;
 
-/// <summary>The app's data and its user accounts (Identity's tables) in one database.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataProtectionProvider dataProtection)
-    : IdentityDbContext<AppUser>(options), IApplicationDbContext
+/// <summary>
+/// The app's data and its user accounts (Identity's tables) in one database: the model, as SQLite stores it, with
+/// SQLite's migrations (<c>Migrations/</c>). <see cref="PostgreSqlAppDbContext"/> is the same model on PostgreSQL, with
+/// migrations of its own (ADR-012).
+/// </summary>
+public class AppDbContext : IdentityDbContext<AppUser>, IApplicationDbContext
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options, IDataProtectionProvider dataProtection)
+        : this((DbContextOptions)options, dataProtection)
+    {
+    }
+
+    /// <summary>For the context of another engine: the same model, its own options and migrations.</summary>
+    protected AppDbContext(DbContextOptions options, IDataProtectionProvider dataProtection)
+        : base(options) => DataProtection = dataProtection;
+
     // Changing this string makes every stored token unreadable: it names the purpose the tokens were encrypted for.
     internal const string TokenProtectionPurpose = "SmartcarClean.Tokens.v1";
 
     /// <summary>The key ring the token columns are encrypted with; the model is built (and cached by EF) per key ring.</summary>
-    internal IDataProtectionProvider DataProtection => dataProtection;
+    internal IDataProtectionProvider DataProtection { get; }
 
     public DbSet<ConnectAttempt> ConnectAttempts => Set<ConnectAttempt>();
 
@@ -51,7 +63,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
         });
 
         // Tokens are encrypted before they reach the database and decrypted only when loaded.
-        var encrypted = EncryptedStringConverter(dataProtection.CreateProtector(TokenProtectionPurpose));
+        var encrypted = EncryptedStringConverter(DataProtection.CreateProtector(TokenProtectionPurpose));
         builder.Entity<Connection>(connection =>
         {
             connection.HasKey(c => c.Id);
@@ -95,7 +107,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
         });
 
         builder.ConfigureStoredVehicles();
-        VehicleReadingsModel.Configure(builder, dataProtection);
+        VehicleReadingsModel.Configure(builder, DataProtection);
     }
 
     // EF builds a model once per context type and caches it, converters included: without this, every AppDbContext in a
@@ -106,11 +118,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, ModelPerKeyRing>()
             .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)));
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
-    {
-        // SQLite cannot order or compare DateTimeOffset; store UTC ticks, which sort correctly.
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-    }
+    // SQLite cannot order or compare DateTimeOffset; store UTC ticks, which sort correctly.
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<StoredTimes.UtcTicksOnSqlite>();
 
     internal static ValueConverter<string, string> EncryptedStringConverter(IDataProtector protector) =>
         new(plain => protector.Protect(plain), cipher => Decrypt(protector, cipher));

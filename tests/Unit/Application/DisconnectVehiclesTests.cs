@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.DisconnectVehicles;
@@ -6,9 +7,9 @@ using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Unit.Application;
 
-public sealed class DisconnectVehiclesTests : IDisposable
+public abstract class DisconnectVehiclesTests(DatabaseProvider engine) : IDisposable
 {
-    private readonly HandlerTestHost _host = new();
+    private readonly HandlerTestHost _host = new(engine);
 
     [Fact]
     public async Task Disconnecting_one_car_revokes_it_at_smartcar_and_keeps_the_others()
@@ -89,5 +90,13 @@ public sealed class DisconnectVehiclesTests : IDisposable
     }
 
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class DisconnectVehiclesOnSqlite() : DisconnectVehiclesTests(DatabaseProvider.Sqlite);
+
+public sealed class DisconnectVehiclesOnPostgreSql() : DisconnectVehiclesTests(DatabaseProvider.PostgreSql);

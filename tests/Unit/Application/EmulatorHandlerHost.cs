@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,21 +11,25 @@ using SmartcarClean.Emulator;
 using SmartcarClean.Emulator.Testing;
 using SmartcarClean.Infrastructure;
 using SmartcarClean.Infrastructure.Persistence;
+using SmartcarClean.Unit.Databases;
 
 namespace SmartcarClean.Unit.Application;
 
 /// <summary>
 /// The Application and Infrastructure layers as the web app composes them (real handlers, the real Smartcar clients over
-/// HTTP, the migrated SQLite file) against the real emulator on a dynamic port, sharing its clock. Where
+/// HTTP, the migrated database: a SQLite file, or PostgreSQL when a test asks for it) against the real emulator on a dynamic port, sharing its clock. Where
 /// <see cref="HandlerTestHost"/> fakes Smartcar, this one counts what the app really asks it.
 /// </summary>
 internal sealed class EmulatorHandlerHost : IDisposable
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-emulated-").FullName;
     private readonly ServiceProvider _services;
+    private readonly TestDatabase _database;
 
-    public EmulatorHandlerHost(ConnectFlow flow = ConnectFlow.Classic, IDictionary<string, string?>? settings = null)
+    public EmulatorHandlerHost(
+        ConnectFlow flow = ConnectFlow.Classic, IDictionary<string, string?>? settings = null, DatabaseProvider engine = DatabaseProvider.Sqlite)
     {
+        _database = TestDatabase.Create(engine, _dataDirectory);
         var configuration = new Dictionary<string, string?>
         {
             ["Smartcar:ClientId"] = EmulatorDriver.ClientId,
@@ -41,7 +44,7 @@ internal sealed class EmulatorHandlerHost : IDisposable
             ["Smartcar:ApplicationAuthBaseUrl"] = Emulator.BaseUrl,
             ["Smartcar:VehicleApiBaseUrl"] = Emulator.BaseUrl,
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in _database.Settings.Concat(settings ?? new Dictionary<string, string?>()))
         {
             configuration[key] = value;
         }
@@ -116,7 +119,7 @@ internal sealed class EmulatorHandlerHost : IDisposable
     {
         _services.Dispose();
         Smartcar.Dispose();
-        SqliteConnection.ClearAllPools();
+        _database.Dispose();
         Directory.Delete(_dataDirectory, recursive: true);
     }
 }

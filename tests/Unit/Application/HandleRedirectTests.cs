@@ -3,15 +3,16 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Domain.Connect;
 
 namespace SmartcarClean.Unit.Application;
 
-public sealed class HandleRedirectTests : IDisposable
+public abstract class HandleRedirectTests(DatabaseProvider engine) : IDisposable
 {
-    private readonly HandlerTestHost _host = new();
+    private readonly HandlerTestHost _host = new(engine);
 
     [Fact]
     public async Task A_valid_state_and_code_exchanges_the_code_with_the_same_redirect_uri_and_stores_the_connection()
@@ -274,5 +275,13 @@ public sealed class HandleRedirectTests : IDisposable
         _host.Smartcar.Exchanges.ShouldBeEmpty();
     }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class HandleRedirectOnSqlite() : HandleRedirectTests(DatabaseProvider.Sqlite);
+
+public sealed class HandleRedirectOnPostgreSql() : HandleRedirectTests(DatabaseProvider.PostgreSql);

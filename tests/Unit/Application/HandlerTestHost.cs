@@ -1,8 +1,6 @@
 using System.Diagnostics.Metrics;
 using Mediator;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SmartcarClean.Application;
@@ -13,13 +11,15 @@ using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Domain.Vehicles;
 using SmartcarClean.Infrastructure.Persistence;
+using SmartcarClean.Unit.Databases;
 
 namespace SmartcarClean.Unit.Application;
 
 /// <summary>
 /// The Application layer as the web app composes it (mediator, validation pipeline, real handlers, the real DbContext
-/// on a real SQLite file of its own, as the app runs it: handlers use ExecuteDelete, which EF Core InMemory cannot run),
-/// with Smartcar replaced by recording fakes and time by a FakeTimeProvider.
+/// on a real database of its own, as the app runs it: a SQLite file, or a PostgreSQL database when a test asks for one;
+/// handlers use ExecuteDelete, which EF Core InMemory cannot run), with Smartcar replaced by recording fakes and time by
+/// a FakeTimeProvider.
 /// </summary>
 internal sealed class HandlerTestHost : IDisposable
 {
@@ -28,17 +28,18 @@ internal sealed class HandlerTestHost : IDisposable
 
     private readonly ServiceProvider _services;
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-handlers-").FullName;
+    private readonly TestDatabase _database;
 
-    public HandlerTestHost()
+    public HandlerTestHost(DatabaseProvider engine = DatabaseProvider.Sqlite)
     {
+        _database = TestDatabase.Create(engine, _dataDirectory);
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging();
         services.AddMetrics();
         services.AddApplication();
         services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        services.AddDbContext<AppDbContext>(o => o.UseSqlite($"Data Source={Path.Combine(_dataDirectory, "app.db")}"));
-        services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddAppDatabase(_database.Options);
         services.AddSingleton<ICurrentUser>(User);
         services.AddSingleton<ISmartcarAuth>(Smartcar);
         services.AddSingleton<ISmartcarApi>(Smartcar);
@@ -125,7 +126,7 @@ internal sealed class HandlerTestHost : IDisposable
     public void Dispose()
     {
         _services.Dispose();
-        SqliteConnection.ClearAllPools();
+        _database.Dispose();
         Directory.Delete(_dataDirectory, recursive: true);
     }
 

@@ -19,12 +19,13 @@ namespace SmartcarClean.Unit.Application;
 /// Smartcar's server-side flow: Connect returns a user_id, which the app links only once Smartcar confirms it with the
 /// code (ADR-007); the app reads API v3 with one application token.
 /// </summary>
-public sealed class ServerSideFlowTests : IDisposable
+public abstract class ServerSideFlowTests : IDisposable
 {
-    private readonly HandlerTestHost _host = new();
+    private readonly HandlerTestHost _host;
 
-    public ServerSideFlowTests()
+    protected ServerSideFlowTests(DatabaseProvider engine)
     {
+        _host = new HandlerTestHost(engine);
         _host.Options.Flow = ConnectFlow.ServerSide;
         _host.Smartcar.RefusesUnissuedCodes = true;
         _host.Smartcar.Vehicles["v-2"] = new VehicleAttributes("v-2", "CHEVROLET", "Volt", 2018);
@@ -336,5 +337,13 @@ public sealed class ServerSideFlowTests : IDisposable
     private Task<ConnectOutcome> RedirectAsync(string state, string? userId, string? code = null) =>
         _host.SendAsync(new HandleRedirect(code, state, null, null) { UserId = userId });
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class ServerSideFlowOnSqlite() : ServerSideFlowTests(DatabaseProvider.Sqlite);
+
+public sealed class ServerSideFlowOnPostgreSql() : ServerSideFlowTests(DatabaseProvider.PostgreSql);

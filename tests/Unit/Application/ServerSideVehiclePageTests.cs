@@ -18,15 +18,19 @@ namespace SmartcarClean.Unit.Application;
 /// <c>GET /v3/vehicles/{id}/signals</c> per cold view into the same readings store as the classic batch, Lock/Unlock
 /// through v3 security commands, Disconnect through <c>DELETE /v3/connections/{id}</c>.
 /// </summary>
-public sealed class ServerSideVehiclePageTests : IDisposable
+public abstract class ServerSideVehiclePageTests(DatabaseProvider engine) : IDisposable
 {
     private const string Scopes = "read_vehicle_info read_vin read_odometer read_location read_fuel read_battery read_charge read_security control_security";
 
     private readonly EmulatorHandlerHost _host = new(ConnectFlow.ServerSide, Scopes.Split(' ')
         .Select((scope, i) => (Key: $"Smartcar:Scopes:{i}", Value: (string?)scope))
-        .ToDictionary(s => s.Key, s => s.Value));
+        .ToDictionary(s => s.Key, s => s.Value), engine);
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task A_cold_view_costs_one_signals_call_and_a_warm_view_costs_nothing_and_shows_the_same_readings()
@@ -183,7 +187,7 @@ public sealed class ServerSideVehiclePageTests : IDisposable
     public async Task A_car_listed_before_connection_ids_were_kept_reads_its_connection_id_once_to_disconnect()
     {
         var (car, other) = await ConnectTwoCarsAsync();
-        await _host.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE LinkedVehicle SET ConnectionId = NULL"));
+        await _host.QueryDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"LinkedVehicle\" SET \"ConnectionId\" = NULL"));
         var connectionId = ConnectionAtSmartcar(car)!;
 
         _host.StartCounting();
@@ -231,3 +235,7 @@ public sealed class ServerSideVehiclePageTests : IDisposable
     private string? ConnectionAtSmartcar(string vehicleId) =>
         _host.Emulator.World.ConnectionsOf(EmulatorDriver.ClientId).FirstOrDefault(c => c.Vehicle.Id == vehicleId)?.Id;
 }
+
+public sealed class ServerSideVehiclePageOnSqlite() : ServerSideVehiclePageTests(DatabaseProvider.Sqlite);
+
+public sealed class ServerSideVehiclePageOnPostgreSql() : ServerSideVehiclePageTests(DatabaseProvider.PostgreSql);

@@ -2,13 +2,14 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using SmartcarClean.Application.Connect.HandleRedirect;
 using SmartcarClean.Application.Connect.StartConnect;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Domain.Connect;
 
 namespace SmartcarClean.Unit.Application;
 
-public sealed class StartConnectTests : IDisposable
+public abstract class StartConnectTests(DatabaseProvider engine) : IDisposable
 {
-    private readonly HandlerTestHost _host = new();
+    private readonly HandlerTestHost _host = new(engine);
 
     [Fact]
     public async Task Builds_the_connect_url_from_configuration_with_a_fresh_state()
@@ -255,5 +256,13 @@ public sealed class StartConnectTests : IDisposable
 
     private Task<List<string>> StoredStatesAsync() => _host.QueryDbAsync(db => db.ConnectAttempts.Select(a => a.State).ToListAsync());
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class StartConnectOnSqlite() : StartConnectTests(DatabaseProvider.Sqlite);
+
+public sealed class StartConnectOnPostgreSql() : StartConnectTests(DatabaseProvider.PostgreSql);

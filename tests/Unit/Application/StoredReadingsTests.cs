@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.VehicleData;
@@ -14,11 +15,15 @@ namespace SmartcarClean.Unit.Application;
 /// A vehicle's readings are kept and shown again while fresh (5 minutes by default): Smartcar bills every call, and one
 /// page view that asks costs exactly one batch.
 /// </summary>
-public sealed class StoredReadingsTests : IDisposable
+public abstract class StoredReadingsTests(DatabaseProvider engine) : IDisposable
 {
-    private readonly HandlerTestHost _host = new();
+    private readonly HandlerTestHost _host = new(engine);
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Fact]
     public async Task A_cold_view_costs_one_batch_and_a_warm_view_costs_nothing_and_shows_the_same_readings()
@@ -174,16 +179,20 @@ public sealed class StoredReadingsTests : IDisposable
         await _host.ConnectAsync();
         await DetailsAsync();
 
-        var stored = await _host.QueryDbAsync(db => db.Database.SqlQueryRaw<string>("SELECT ValueEncrypted AS Value FROM StoredReading WHERE ValueEncrypted IS NOT NULL").ToListAsync());
+        var stored = await _host.QueryDbAsync(db => db.Database.SqlQueryRaw<string>("""SELECT "ValueEncrypted" AS "Value" FROM "StoredReading" WHERE "ValueEncrypted" IS NOT NULL""").ToListAsync());
         stored.Count.ShouldBeGreaterThan(0);
         stored.ShouldAllBe(value => !value.Contains("39.74") && !value.Contains("latitude"));
 
         (await _host.SendAsync(new DisconnectVehicles("v-1"))).ShouldBeOfType<DisconnectVehiclesOutcome.Disconnected>();
-        (await _host.QueryDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM ConnectedVehicle").SingleAsync())).ShouldBe(0);
+        (await _host.QueryDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT CAST(COUNT(*) AS INTEGER) AS \"Value\" FROM \"ConnectedVehicle\"").SingleAsync())).ShouldBe(0);
         (await _host.QueryDbAsync(db => db.VehicleReadings.CountAsync())).ShouldBe(0);
-        (await _host.QueryDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS Value FROM StoredReading").SingleAsync())).ShouldBe(0);
+        (await _host.QueryDbAsync(db => db.Database.SqlQueryRaw<int>("SELECT CAST(COUNT(*) AS INTEGER) AS \"Value\" FROM \"StoredReading\"").SingleAsync())).ShouldBe(0);
     }
 
     private async Task<VehicleDetails> DetailsAsync() =>
         (await _host.SendAsync(new GetVehicleDetails("v-1"))).ShouldBeOfType<VehicleDetailsOutcome.Found>().Details;
 }
+
+public sealed class StoredReadingsOnSqlite() : StoredReadingsTests(DatabaseProvider.Sqlite);
+
+public sealed class StoredReadingsOnPostgreSql() : StoredReadingsTests(DatabaseProvider.PostgreSql);

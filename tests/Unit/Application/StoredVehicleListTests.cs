@@ -16,7 +16,7 @@ namespace SmartcarClean.Unit.Application;
 /// a car is connected, stored, and listed from the store; only connecting again or "Refresh" reads them again. Against
 /// the real emulator, counting the requests it received.
 /// </summary>
-public sealed class StoredVehicleListTests
+public abstract class StoredVehicleListTests(DatabaseProvider engine)
 {
     [Theory]
     [InlineData(ConnectFlow.Classic, 1)]
@@ -25,7 +25,7 @@ public sealed class StoredVehicleListTests
     [InlineData(ConnectFlow.ServerSide, 50)]
     public async Task Listing_the_cars_makes_no_call_to_Smartcar_however_many_there_are(ConnectFlow flow, int cars)
     {
-        using var host = new EmulatorHandlerHost(flow);
+        using var host = new EmulatorHandlerHost(flow, engine: engine);
         (await host.ConnectAsync($"{cars}-vehicles@smartcar.com")).Succeeded.ShouldBeTrue();
         host.StartCounting();
 
@@ -45,7 +45,7 @@ public sealed class StoredVehicleListTests
     [Fact]
     public async Task A_classic_connect_reads_each_cars_attributes_once_and_stores_them()
     {
-        using var host = new EmulatorHandlerHost();
+        using var host = new EmulatorHandlerHost(engine: engine);
         host.StartCounting();
 
         await host.ConnectAsync("3-vehicles@smartcar.com");
@@ -60,7 +60,7 @@ public sealed class StoredVehicleListTests
     [Fact]
     public async Task A_server_side_connect_stores_the_cars_from_one_list_of_connections_with_their_powertrain()
     {
-        using var host = new EmulatorHandlerHost(ConnectFlow.ServerSide);
+        using var host = new EmulatorHandlerHost(ConnectFlow.ServerSide, engine: engine);
         host.StartCounting();
 
         await host.ConnectAsync("3-vehicles@smartcar.com");
@@ -76,7 +76,7 @@ public sealed class StoredVehicleListTests
     [Fact]
     public async Task Connecting_again_replaces_the_stored_cars_a_new_one_appears_and_one_gone_disappears()
     {
-        using var host = new EmulatorHandlerHost(ConnectFlow.ServerSide);
+        using var host = new EmulatorHandlerHost(ConnectFlow.ServerSide, engine: engine);
         var owner = host.Emulator.SeedUser("two-cars@example.com", new SeededVehicle("TESLA", "Model 3", 2021), new SeededVehicle("CHEVROLET", "Volt", 2018));
         var (tesla, volt) = (owner.Vehicles[0], owner.Vehicles[1]);
         await host.ConnectAsync(owner.Email, onlyVin: tesla.Vin);
@@ -101,7 +101,7 @@ public sealed class StoredVehicleListTests
     [InlineData(ConnectFlow.ServerSide)]
     public async Task Refresh_reads_the_attributes_again_and_a_car_no_longer_connected_goes(ConnectFlow flow)
     {
-        using var host = new EmulatorHandlerHost(flow);
+        using var host = new EmulatorHandlerHost(flow, engine: engine);
         await host.ConnectAsync("2-vehicles@smartcar.com");
         var before = (await host.SendAsync(new GetVehicleAttributes())).Connections.Single();
         var userId = host.Emulator.World.ConnectionsOf(EmulatorDriver.ClientId)[0].User.Id;
@@ -124,7 +124,7 @@ public sealed class StoredVehicleListTests
     [Fact]
     public async Task A_car_whose_attributes_cannot_be_read_at_connect_time_is_kept_not_read_yet_and_refresh_reads_it()
     {
-        using var host = new EmulatorHandlerHost();
+        using var host = new EmulatorHandlerHost(engine: engine);
         var owner = host.Emulator.SeedUser("two-cars@example.com", new SeededVehicle("TESLA", "Model 3", 2021), new SeededVehicle("CHEVROLET", "Volt", 2018));
         host.Emulator.FailNext("GET", "/v2.0/vehicles/*", Fault.VehicleState("ASLEEP"), vehicleId: owner.Vehicles[0].Id);
 
@@ -143,7 +143,7 @@ public sealed class StoredVehicleListTests
     [Fact]
     public async Task A_refresh_that_fails_keeps_what_was_stored_and_says_why_in_words()
     {
-        using var host = new EmulatorHandlerHost();
+        using var host = new EmulatorHandlerHost(engine: engine);
         await host.ConnectAsync("2-vehicles@smartcar.com");
         host.Emulator.FailNext("GET", "/v2.0/vehicles", Fault.RateLimit("VEHICLE", TimeSpan.FromSeconds(30)));
 
@@ -163,7 +163,7 @@ public sealed class StoredVehicleListTests
     [InlineData(ConnectFlow.ServerSide)]
     public async Task A_vehicles_stored_description_is_read_by_its_id_for_its_owner_only(ConnectFlow flow)
     {
-        using var host = new EmulatorHandlerHost(flow);
+        using var host = new EmulatorHandlerHost(flow, engine: engine);
         var owner = host.Emulator.SeedUser("volt@example.com", new SeededVehicle("CHEVROLET", "Volt", 2018));
         await host.ConnectAsync(owner.Email);
         var vehicleId = owner.Vehicles[0].Id;
@@ -178,3 +178,7 @@ public sealed class StoredVehicleListTests
     private static Task<List<string>> StoredLinkVehicleIdsAsync(EmulatorHandlerHost host) =>
         host.QueryDbAsync(db => db.SmartcarUserLinks.SelectMany(l => l.Vehicles).OrderBy(v => v.Id).Select(v => v.SmartcarVehicleId).ToListAsync());
 }
+
+public sealed class StoredVehicleListOnSqlite() : StoredVehicleListTests(DatabaseProvider.Sqlite);
+
+public sealed class StoredVehicleListOnPostgreSql() : StoredVehicleListTests(DatabaseProvider.PostgreSql);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Vehicles.DisconnectVehicles;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 using SmartcarClean.Application.Vehicles.GetVehicleDetails;
@@ -12,9 +13,9 @@ namespace SmartcarClean.Unit.Application;
 /// A connection whose stored tokens cannot be decrypted (the key ring was lost): that connection alone asks to
 /// connect again, nothing unreadable is ever sent to Smartcar, and disconnecting it forgets it here.
 /// </summary>
-public sealed class UnreadableTokensTests : IDisposable
+public abstract class UnreadableTokensTests(DatabaseProvider engine) : IDisposable
 {
-    private readonly HandlerTestHost _host = new();
+    private readonly HandlerTestHost _host = new(engine);
 
     [Fact]
     public async Task The_list_asks_to_connect_that_connection_again_and_still_shows_the_others()
@@ -80,5 +81,13 @@ public sealed class UnreadableTokensTests : IDisposable
         _host.Smartcar.Refreshes.ShouldBeEmpty();
     }
 
-    public void Dispose() => _host.Dispose();
+    public void Dispose()
+    {
+        _host.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }
+
+public sealed class UnreadableTokensOnSqlite() : UnreadableTokensTests(DatabaseProvider.Sqlite);
+
+public sealed class UnreadableTokensOnPostgreSql() : UnreadableTokensTests(DatabaseProvider.PostgreSql);

@@ -1,16 +1,18 @@
 using System.Net;
 using System.Security.Claims;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Routing;
 using Microsoft.AspNetCore.Routing;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Web.Authentication;
 
 namespace SmartcarClean.Unit.Web;
 
 /// <summary>Local accounts: who may open which page, and registering, signing in and out through the real pages.</summary>
-public sealed class AccountTests(BadInputTests.App app) : IClassFixture<BadInputTests.App>
+public abstract class AccountTests(TestWebApp app)
 {
     [Theory]
     [InlineData("/vehicles", "%2Fvehicles")]
@@ -218,5 +220,15 @@ public sealed class AccountTests(BadInputTests.App app) : IClassFixture<BadInput
         var html = await vehicles.Content.ReadAsStringAsync();
         html.ShouldContain(email);
         html.ShouldContain(">Sign out</button>");
+    }
+}
+
+public sealed class AccountsOnSqlite(BadInputTests.App app) : AccountTests(app), IClassFixture<BadInputTests.App>;
+
+public sealed class AccountsOnPostgreSql(AccountsOnPostgreSql.App app) : AccountTests(app), IClassFixture<AccountsOnPostgreSql.App>
+{
+    public sealed class App() : TestWebApp(DatabaseProvider.PostgreSql)
+    {
+        protected override void Configure(IWebHostBuilder builder) => UseTestSmartcarSettings(builder);
     }
 }

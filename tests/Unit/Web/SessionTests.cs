@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Infrastructure.Identity;
 
 namespace SmartcarClean.Unit.Web;
@@ -13,7 +14,7 @@ namespace SmartcarClean.Unit.Web;
 /// when the password changes (every other session) and when the user signs out everywhere. Sign-in says the same, with
 /// the same work, for an unknown email and a wrong password.
 /// </summary>
-public sealed class SessionTests(SessionTests.App app) : IClassFixture<SessionTests.App>
+public abstract class SessionTests(SessionTests.App app)
 {
     [Fact]
     public async Task A_cookie_copied_before_sign_out_opens_nothing_after_it()
@@ -230,7 +231,7 @@ public sealed class SessionTests(SessionTests.App app) : IClassFixture<SessionTe
     }
 
     /// <summary>The app with the sessions' clock under the test's control and every password hash check counted.</summary>
-    public sealed class App : TestWebApp
+    public abstract class App(DatabaseProvider engine) : TestWebApp(engine)
     {
         public FakeTimeProvider SessionClock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -246,6 +247,10 @@ public sealed class SessionTests(SessionTests.App app) : IClassFixture<SessionTe
             });
         }
     }
+
+    public sealed class SqliteApp() : App(DatabaseProvider.Sqlite);
+
+    public sealed class PostgreSqlApp() : App(DatabaseProvider.PostgreSql);
 
     /// <summary>Identity's own hasher, counting how often a password is checked against a hash.</summary>
     public sealed class CountingPasswordHasher : IPasswordHasher<AppUser>
@@ -263,3 +268,7 @@ public sealed class SessionTests(SessionTests.App app) : IClassFixture<SessionTe
         }
     }
 }
+
+public sealed class SessionsOnSqlite(SessionTests.SqliteApp app) : SessionTests(app), IClassFixture<SessionTests.SqliteApp>;
+
+public sealed class SessionsOnPostgreSql(SessionTests.PostgreSqlApp app) : SessionTests(app), IClassFixture<SessionTests.PostgreSqlApp>;

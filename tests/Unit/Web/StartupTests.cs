@@ -117,6 +117,39 @@ public sealed partial class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task The_app_refuses_to_start_on_a_database_it_does_not_know_and_names_the_setting_in_one_line()
+    {
+        await using var app = await StartAsync("Development", new() { ["Emulator__Port"] = "0", ["Database__Provider"] = "Oracle" });
+
+        app.ShouldHaveRefusedWithOneLine("SmartcarClean cannot start:");
+        app.Error.ShouldContain("'Oracle' at 'Database:Provider'");
+        app.Error.ShouldContain("Oracle is not a valid value for DatabaseProvider.");
+    }
+
+    [Fact]
+    public async Task The_app_refuses_to_start_on_postgresql_without_a_connection_string_and_says_which_in_one_line()
+    {
+        await using var app = await StartAsync("Development", new() { ["Emulator__Port"] = "0", ["Database__Provider"] = "PostgreSql" });
+
+        app.ShouldHaveRefusedWithOneLine(
+            "SmartcarClean cannot start: Database:Provider is PostgreSql but ConnectionStrings:Default is not set;");
+    }
+
+    [Fact]
+    public async Task The_app_refuses_to_start_on_a_postgresql_connection_string_it_cannot_read_in_one_line_without_its_password()
+    {
+        await using var app = await StartAsync("Development", new()
+        {
+            ["Emulator__Port"] = "0",
+            ["Database__Provider"] = "PostgreSql",
+            ["ConnectionStrings__Default"] = "Host=db.example.com;Passwd=not-for-the-log",
+        });
+
+        app.ShouldHaveRefusedWithOneLine("SmartcarClean cannot start: ConnectionStrings:Default is not a PostgreSQL connection string:");
+        app.Error.ShouldNotContain("not-for-the-log");
+    }
+
+    [Fact]
     public async Task In_production_with_smartcar_settings_from_dotnet_variables_the_emulator_stays_off_and_connect_is_smartcars()
     {
         var emulatorPort = FreePort();
@@ -302,6 +335,8 @@ public sealed partial class StartupTests : IDisposable
         name.StartsWith("SMARTCAR_", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("Smartcar__", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("Emulator__", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("Database__", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase);
 

@@ -2,9 +2,9 @@ using System.Net;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SmartcarClean.Application.Options;
 using SmartcarClean.Infrastructure.Persistence;
 
 namespace SmartcarClean.Unit.Web.Operations;
@@ -12,14 +12,15 @@ namespace SmartcarClean.Unit.Web.Operations;
 /// <summary>
 /// <c>/health/live</c> (the process answers) and <c>/health/ready</c> (database reachable and migrated, key ring usable)
 /// for a load balancer: over plain http even where the site is https only, without signing in, and saying nothing but
-/// Healthy or Unhealthy. Each app is deployed (Production) on a real socket with a SQLite file and key ring of its own.
+/// Healthy or Unhealthy. Each app is deployed (Production) on a real socket with a database and key ring of its own, on
+/// each engine the app runs on.
 /// </summary>
-public sealed class HealthEndpointTests
+public abstract class HealthEndpointTests(DatabaseProvider engine)
 {
     [Fact]
-    public async Task A_running_app_is_live_and_ready_over_plain_http_without_signing_in()
+    public async Task An_app_on_an_empty_database_migrates_it_at_start_and_is_live_and_ready_over_plain_http_without_signing_in()
     {
-        await using var app = new DeployedApp();
+        await using var app = new DeployedApp(engine, emptyDatabase: true);
         using var client = KestrelClient.For(app.Services);
 
         foreach (var path in new[] { "/health/live", "/health/ready" })
@@ -37,9 +38,9 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task A_database_missing_a_migration_is_not_ready_and_the_answer_names_nothing()
     {
-        await using var app = new DeployedApp();
+        await using var app = new DeployedApp(engine);
         await app.WithDatabaseAsync(db => db.Database.ExecuteSqlRawAsync(
-            "DELETE FROM __EFMigrationsHistory WHERE MigrationId = (SELECT MAX(MigrationId) FROM __EFMigrationsHistory)"));
+            """DELETE FROM "__EFMigrationsHistory" WHERE "MigrationId" = (SELECT MAX("MigrationId") FROM "__EFMigrationsHistory")"""));
 
         await ShouldAnswerAsync(app, "/health/ready", HttpStatusCode.ServiceUnavailable, "Unhealthy");
         await ShouldAnswerAsync(app, "/health/live", HttpStatusCode.OK, "Healthy");
@@ -48,10 +49,8 @@ public sealed class HealthEndpointTests
     [Fact]
     public async Task A_database_that_cannot_be_reached_is_not_ready()
     {
-        await using var app = new DeployedApp();
-        var file = await app.WithDatabaseAsync(db => Task.FromResult(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource));
-        SqliteConnection.ClearAllPools();
-        File.Delete(file);
+        await using var app = new DeployedApp(engine);
+        app.Database!.MakeUnreachable();
 
         await ShouldAnswerAsync(app, "/health/ready", HttpStatusCode.ServiceUnavailable, "Unhealthy");
         await ShouldAnswerAsync(app, "/health/live", HttpStatusCode.OK, "Healthy");
@@ -61,7 +60,7 @@ public sealed class HealthEndpointTests
     public async Task A_key_ring_without_a_usable_key_is_not_ready()
     {
         // An empty key ring that may not make its first key: nothing can be protected, or read back.
-        await using var app = new DeployedApp(services => services.Configure<KeyManagementOptions>(options => options.AutoGenerateKeys = false));
+        await using var app = new DeployedApp(engine, services: services => services.Configure<KeyManagementOptions>(options => options.AutoGenerateKeys = false));
 
         await ShouldAnswerAsync(app, "/health/ready", HttpStatusCode.ServiceUnavailable, "Unhealthy");
         await ShouldAnswerAsync(app, "/health/live", HttpStatusCode.OK, "Healthy");
@@ -80,7 +79,8 @@ public sealed class HealthEndpointTests
     {
         private readonly Action<IServiceCollection> _services;
 
-        public DeployedApp(Action<IServiceCollection>? services = null)
+        public DeployedApp(DatabaseProvider engine, bool emptyDatabase = false, Action<IServiceCollection>? services = null)
+            : base(engine, emptyDatabase)
         {
             _services = services ?? (_ => { });
             UseKestrel(0);
@@ -103,3 +103,7 @@ public sealed class HealthEndpointTests
         }
     }
 }
+
+public sealed class HealthEndpointsOnSqlite() : HealthEndpointTests(DatabaseProvider.Sqlite);
+
+public sealed class HealthEndpointsOnPostgreSql() : HealthEndpointTests(DatabaseProvider.PostgreSql);

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace SmartcarClean.Infrastructure.Persistence;
+
+/// <summary>
+/// <see cref="AppDbContext"/>'s model on PostgreSQL, with its own migrations (<c>PostgreSqlMigrations/</c>): EF's
+/// documented way to keep one set of migrations per provider (ADR-012). Only what PostgreSQL stores differently is here.
+/// </summary>
+public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbContext> options, IDataProtectionProvider dataProtection)
+    : AppDbContext(options, dataProtection)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        // SQLite never enforces a column's length; PostgreSQL's varchar(n) would refuse a longer value (an e-mail
+        // address, a make or an error message from Smartcar) that SQLite stores. text keeps the two engines alike.
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(entity => entity.GetProperties())
+                     .Where(property => property.ClrType == typeof(string)))
+        {
+            property.SetMaxLength(null);
+        }
+    }
+
+    // Instead of SQLite's ticks: timestamptz, in UTC (it reads back as UTC).
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<StoredTimes.UtcOnPostgreSql>();
+}
+
+/// <summary>
+/// For <c>dotnet ef migrations add NAME --context PostgreSqlAppDbContext</c>: the context without the app's host or a
+/// server (scaffolding a migration compares models; it connects to nothing).
+/// </summary>
+internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
+{
+    public PostgreSqlAppDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=localhost").Options,
+            new EphemeralDataProtectionProvider());
+}
