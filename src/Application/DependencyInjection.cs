@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<SmartcarOptions>, SmartcarOptionsValidator>();
         services.AddSingleton<RefreshLocks>();
         services.AddScoped<AccessTokens>();
+        services.AddScoped<RefreshLeases>();
         services.AddScoped<VehicleAccess>();
         services.AddScoped<ReadingsStore>();
         services.AddSingleton<ApplicationTokenCache>();

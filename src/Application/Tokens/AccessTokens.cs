@@ -15,10 +15,14 @@ internal sealed class AccessTokens(
     IApplicationDbContext db,
     ISmartcarAuth auth,
     RefreshLocks locks,
+    RefreshLeases leases,
     TokenRefreshMetrics refreshes,
     TimeProvider time,
     ILogger<AccessTokens> logger)
 {
+    /// <summary>How often a request waiting for another instance's refresh looks at the stored tokens again.</summary>
+    private static readonly TimeSpan LeasePollInterval = TimeSpan.FromMilliseconds(100);
+
     /// <returns>The access token, or null when the connection needs the user to connect again (it is then marked so).</returns>
     public async Task<string?> ForAsync(Connection connection, CancellationToken cancellationToken)
     {
@@ -38,23 +42,36 @@ internal sealed class AccessTokens(
             return connection.Tokens.AccessToken;
         }
 
+        // One request per app instance goes on to the lease; the others wait here and then read what it stored.
         var gate = locks.For(connection.Id);
         await gate.WaitAsync(cancellationToken);
         try
         {
-            // Another request may have refreshed while this one waited: continue from what is stored now.
-            var stored = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == connection.Id, cancellationToken);
-            if (stored.ReconnectNeeded)
+            while (true)
             {
-                return null;
-            }
+                if (await AdoptStoredTokensAsync(connection, cancellationToken) is { } settled)
+                {
+                    return settled.AccessToken;
+                }
 
-            if (stored.Tokens != connection.Tokens)
-            {
-                connection.ReplaceTokens(stored.Tokens);
-            }
+                if (await leases.TryTakeAsync(connection.Id, cancellationToken) is { } lease)
+                {
+                    try
+                    {
+                        // Read once more: the instance that held the lease before may have stored fresh tokens just now.
+                        return await AdoptStoredTokensAsync(connection, cancellationToken) is { } fresh
+                            ? fresh.AccessToken
+                            : await RefreshAsync(connection);
+                    }
+                    finally
+                    {
+                        await leases.ReleaseAsync(connection.Id, lease);
+                    }
+                }
 
-            return await RefreshIfStillNeededAsync(connection, cancellationToken);
+                // Another instance is refreshing: it stores the new pair, or its lease runs out and this one takes over.
+                await Task.Delay(LeasePollInterval, cancellationToken);
+            }
         }
         finally
         {
@@ -62,29 +79,60 @@ internal sealed class AccessTokens(
         }
     }
 
-    private async Task<string?> RefreshIfStillNeededAsync(Connection connection, CancellationToken cancellationToken)
+    /// <summary>
+    /// Continues from the tokens stored now (another request or instance may have refreshed them). The outcome when no
+    /// refresh is needed: a good access token, or none (reconnect needed); null when a refresh is needed.
+    /// </summary>
+    private async Task<Settled?> AdoptStoredTokensAsync(Connection connection, CancellationToken cancellationToken)
     {
+        var stored = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == connection.Id, cancellationToken);
+        if (stored.ReconnectNeeded)
+        {
+            return new Settled(null);
+        }
+
+        if (stored.Tokens != connection.Tokens)
+        {
+            connection.ReplaceTokens(stored.Tokens);
+        }
+
         var now = time.GetUtcNow();
         if (!connection.Tokens.NeedsRefresh(now))
         {
-            return connection.Tokens.AccessToken;
+            return new Settled(connection.Tokens.AccessToken);
         }
 
         if (connection.Tokens.IsRefreshTokenExpired(now))
         {
             await MarkReconnectNeededAsync(connection, cancellationToken);
-            return null;
+            return new Settled(null);
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Asks Smartcar for a new pair, under this instance's lease. Not cancelled with the request: Smartcar rotates the
+    /// refresh token when it answers, so the answer is stored even when the page that asked is gone.
+    /// </summary>
+    private async Task<string?> RefreshAsync(Connection connection)
+    {
         TokenResponse refreshed;
+        using var timeout = new CancellationTokenSource(RefreshLeases.CallTimeout);
         try
         {
-            refreshed = await auth.RefreshAsync(connection.Tokens.RefreshToken, cancellationToken);
+            refreshed = await auth.RefreshAsync(connection.Tokens.RefreshToken, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            // Given up before the lease runs out, so no other instance refreshes while this one still might.
+            refreshes.Unreachable();
+            throw new SmartcarApiException(0, "SDK_ERROR", "UNREACHABLE", "Smartcar could not be reached. Please try again in a few minutes.");
         }
         catch (SmartcarAuthException)
         {
             refreshes.Refused();
-            await MarkReconnectNeededAsync(connection, cancellationToken);
+            await MarkReconnectNeededAsync(connection, CancellationToken.None);
             return null;
         }
         catch (SmartcarApiException)
@@ -94,8 +142,8 @@ internal sealed class AccessTokens(
         }
 
         // Both tokens in one row, one save: the new pair is stored together or not at all.
-        connection.ReplaceTokens(TokenSet.Issued(refreshed.AccessToken, refreshed.RefreshToken, refreshed.ExpiresInSeconds, now));
-        await db.SaveChangesAsync(cancellationToken);
+        connection.ReplaceTokens(TokenSet.Issued(refreshed.AccessToken, refreshed.RefreshToken, refreshed.ExpiresInSeconds, time.GetUtcNow()));
+        await db.SaveChangesAsync(CancellationToken.None);
         refreshes.Renewed();
         return connection.Tokens.AccessToken;
     }
@@ -120,4 +168,7 @@ internal sealed class AccessTokens(
         connection.MarkReconnectNeeded();
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>A refresh is not needed: the access token to use, or null when the owner must connect again.</summary>
+    private sealed record Settled(string? AccessToken);
 }

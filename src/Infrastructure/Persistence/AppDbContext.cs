@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -7,6 +8,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Logging;
 using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Tokens;
 using SmartcarClean.Domain.Connect;
 using SmartcarClean.Domain.Vehicles;
 using SmartcarClean.Infrastructure.Identity;
@@ -15,7 +17,7 @@ namespace SmartcarClean.Infrastructure.Persistence;
 
 /// <summary>The app's data and its user accounts (Identity's tables) in one database.</summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataProtectionProvider dataProtection)
-    : IdentityDbContext<AppUser>(options), IApplicationDbContext
+    : IdentityDbContext<AppUser>(options), IApplicationDbContext, IDataProtectionKeyContext
 {
     // Changing this string makes every stored token unreadable: it names the purpose the tokens were encrypted for.
     internal const string TokenProtectionPurpose = "SmartcarClean.Tokens.v1";
@@ -32,6 +34,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<VehicleReadings> VehicleReadings => Set<VehicleReadings>();
+
+    /// <summary>The Data Protection key ring, shared by every app instance on this database (ADR-013).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -68,6 +73,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
             // Required: a vehicle taken out of a connection is deleted (with its stored readings), not left behind as an orphan.
             connection.HasMany(c => c.Vehicles).WithOne().HasForeignKey("ConnectionId").IsRequired().OnDelete(DeleteBehavior.Cascade);
             connection.Navigation(c => c.Vehicles).AutoInclude();
+            // Which app instance is refreshing the tokens, and until when (ADR-013).
+            connection.Property<Guid?>(RefreshLeaseColumns.Holder);
+            connection.Property<DateTimeOffset?>(RefreshLeaseColumns.Until);
         });
 
         builder.Entity<SmartcarUserLink>(link =>
