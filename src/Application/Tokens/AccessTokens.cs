@@ -49,7 +49,7 @@ internal sealed class AccessTokens(
         {
             while (true)
             {
-                if (await AdoptStoredTokensAsync(connection, cancellationToken) is { } settled)
+                if (await SettleAsync(connection, await StoredAsync(connection, cancellationToken), cancellationToken) is { } settled)
                 {
                     return settled.AccessToken;
                 }
@@ -59,9 +59,10 @@ internal sealed class AccessTokens(
                     try
                     {
                         // Read once more: the instance that held the lease before may have stored fresh tokens just now.
-                        return await AdoptStoredTokensAsync(connection, cancellationToken) is { } fresh
+                        var stored = await StoredAsync(connection, cancellationToken);
+                        return await SettleAsync(connection, stored, cancellationToken) is { } fresh
                             ? fresh.AccessToken
-                            : await RefreshAsync(connection);
+                            : await RefreshAsync(connection, stored.Tokens.RefreshToken);
                     }
                     finally
                     {
@@ -79,30 +80,29 @@ internal sealed class AccessTokens(
         }
     }
 
+    // Another request or instance may have refreshed since this request loaded the connection.
+    private Task<Connection> StoredAsync(Connection connection, CancellationToken cancellationToken) =>
+        db.Connections.AsNoTracking().SingleAsync(c => c.Id == connection.Id, cancellationToken);
+
     /// <summary>
-    /// Continues from the tokens stored now (another request or instance may have refreshed them). The outcome when no
-    /// refresh is needed: a good access token, or none (reconnect needed); null when a refresh is needed.
+    /// What the stored tokens allow without a refresh: a good access token, or none (reconnect needed); null when a
+    /// refresh is needed. The request's own copy of the connection keeps its tokens as loaded, so that its later saves
+    /// do not write the same tokens back (on SQLite, a write per page view that the other instances would wait for).
     /// </summary>
-    private async Task<Settled?> AdoptStoredTokensAsync(Connection connection, CancellationToken cancellationToken)
+    private async Task<Settled?> SettleAsync(Connection connection, Connection stored, CancellationToken cancellationToken)
     {
-        var stored = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == connection.Id, cancellationToken);
         if (stored.ReconnectNeeded)
         {
             return new Settled(null);
         }
 
-        if (stored.Tokens != connection.Tokens)
-        {
-            connection.ReplaceTokens(stored.Tokens);
-        }
-
         var now = time.GetUtcNow();
-        if (!connection.Tokens.NeedsRefresh(now))
+        if (!stored.Tokens.NeedsRefresh(now))
         {
-            return new Settled(connection.Tokens.AccessToken);
+            return new Settled(stored.Tokens.AccessToken);
         }
 
-        if (connection.Tokens.IsRefreshTokenExpired(now))
+        if (stored.Tokens.IsRefreshTokenExpired(now))
         {
             await MarkReconnectNeededAsync(connection, cancellationToken);
             return new Settled(null);
@@ -115,13 +115,13 @@ internal sealed class AccessTokens(
     /// Asks Smartcar for a new pair, under this instance's lease. Not cancelled with the request: Smartcar rotates the
     /// refresh token when it answers, so the answer is stored even when the page that asked is gone.
     /// </summary>
-    private async Task<string?> RefreshAsync(Connection connection)
+    private async Task<string?> RefreshAsync(Connection connection, string refreshToken)
     {
         TokenResponse refreshed;
         using var timeout = new CancellationTokenSource(RefreshLeases.CallTimeout);
         try
         {
-            refreshed = await auth.RefreshAsync(connection.Tokens.RefreshToken, timeout.Token);
+            refreshed = await auth.RefreshAsync(refreshToken, timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
@@ -143,9 +143,30 @@ internal sealed class AccessTokens(
 
         // Both tokens in one row, one save: the new pair is stored together or not at all.
         connection.ReplaceTokens(TokenSet.Issued(refreshed.AccessToken, refreshed.RefreshToken, refreshed.ExpiresInSeconds, time.GetUtcNow()));
-        await db.SaveChangesAsync(CancellationToken.None);
+        await SaveRotatedPairAsync();
         refreshes.Renewed();
         return connection.Tokens.AccessToken;
+    }
+
+    /// <summary>
+    /// Smartcar has rotated the refresh token: this save is the only copy of the new pair, so a passing failure (SQLite
+    /// busy with another instance's write) is tried again a few times before it is given up.
+    /// </summary>
+    private async Task SaveRotatedPairAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < 5)
+            {
+                logger.LogWarning("Storing the renewed tokens failed (attempt {Attempt}); trying again.", attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+            }
+        }
     }
 
     // The stored tokens cannot be decrypted (the key ring was lost or replaced): only a new Connect helps.
