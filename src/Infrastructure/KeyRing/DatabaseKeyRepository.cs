@@ -38,32 +38,49 @@ internal sealed class DatabaseKeyRepository(IServiceProvider services, ILoggerFa
                 return;
             }
 
-            earlierFolder.Refresh();
-            if (earlierFolder.Exists)
-            {
-                using var scope = services.CreateScope();
-                var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-                var stored = db.DataProtectionKeys.AsNoTracking().Select(k => k.FriendlyName).ToHashSet();
-                // FileSystemXmlRepository named each file after the friendly name it was given ("key-<id>.xml").
-                var files = earlierFolder.GetFiles("*.xml").Where(f => !stored.Contains(Path.GetFileNameWithoutExtension(f.Name))).ToList();
-                foreach (var file in files)
-                {
-                    db.DataProtectionKeys.Add(new DataProtectionKey
-                    {
-                        FriendlyName = Path.GetFileNameWithoutExtension(file.Name),
-                        Xml = XElement.Load(file.FullName).ToString(SaveOptions.DisableFormatting),
-                    });
-                }
-
-                db.SaveChanges();
-                if (files.Count > 0)
-                {
-                    loggers.CreateLogger("SmartcarClean.KeyRing").LogInformation(
-                        "{Count} Data Protection key(s) from {Folder} were imported into the database.", files.Count, earlierFolder.FullName);
-                }
-            }
-
+            // First, so that the import's own save (which asks the key ring for its current key) does not import again.
             _imported = true;
+            try
+            {
+                Import();
+            }
+            catch
+            {
+                _imported = false; // e.g. the database not migrated yet: the next read tries again
+                throw;
+            }
         }
+    }
+
+    private void Import()
+    {
+        earlierFolder.Refresh();
+        if (!earlierFolder.Exists)
+        {
+            return;
+        }
+
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var stored = db.DataProtectionKeys.AsNoTracking().Select(k => k.FriendlyName).ToHashSet();
+        // FileSystemXmlRepository named each file after the friendly name it was given ("key-<id>.xml").
+        var files = earlierFolder.GetFiles("*.xml").Where(f => !stored.Contains(Path.GetFileNameWithoutExtension(f.Name))).ToList();
+        if (files.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var file in files)
+        {
+            db.DataProtectionKeys.Add(new DataProtectionKey
+            {
+                FriendlyName = Path.GetFileNameWithoutExtension(file.Name),
+                Xml = XElement.Load(file.FullName).ToString(SaveOptions.DisableFormatting),
+            });
+        }
+
+        db.SaveChanges();
+        loggers.CreateLogger("SmartcarClean.KeyRing").LogInformation(
+            "{Count} Data Protection key(s) from {Folder} were imported into the database.", files.Count, earlierFolder.FullName);
     }
 }

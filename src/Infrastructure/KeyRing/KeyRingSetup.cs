@@ -69,11 +69,15 @@ internal static class KeyRingSetup
     /// that transaction to end (a deadlock until SQLite's busy timeout). A key ring that cannot make one is left to the
     /// readiness probe to report (<c>/health/ready</c>).
     /// </summary>
-    public static void EnsureCurrentKey(this IServiceProvider services)
+    public static void EnsureCurrentKey(this IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().EnsureCurrentKey();
+
+    /// <inheritdoc cref="EnsureCurrentKey(IServiceProvider)"/>
+    public static void EnsureCurrentKey(this IDataProtectionProvider dataProtection)
     {
         try
         {
-            services.GetRequiredService<IDataProtectionProvider>().CreateProtector("SmartcarClean.KeyRing.Ready").Protect([1]);
+            dataProtection.CreateProtector("SmartcarClean.KeyRing.Ready").Protect([1]);
         }
         catch (CryptographicException)
         {

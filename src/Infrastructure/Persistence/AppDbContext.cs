@@ -12,6 +12,7 @@ using SmartcarClean.Application.Tokens;
 using SmartcarClean.Domain.Connect;
 using SmartcarClean.Domain.Vehicles;
 using SmartcarClean.Infrastructure.Identity;
+using SmartcarClean.Infrastructure.KeyRing;
 
 namespace SmartcarClean.Infrastructure.Persistence;
 
@@ -110,8 +111,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, IDataPr
     // process would encrypt with the key ring of the first one created.
     // SQLite rebuilds a table to change a column (the VehicleReadings migration makes ConnectedVehicle.ConnectionId
     // required) outside the migration's transaction; EF says so as a warning on every new database: information here.
+    // The key ring is in this database: a save first makes sure it has a current key (KeyRingBeforeSave, ADR-013).
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, ModelPerKeyRing>()
+            .AddInterceptors(new KeyRingBeforeSave(dataProtection))
             .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
