@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<SmartcarOptions>, SmartcarOptionsValidator>();
         services.AddSingleton<RefreshLocks>();
         services.AddScoped<AccessTokens>();
+        services.AddScoped<RefreshLeases>();
         services.AddScoped<UserVehicles>();
         services.AddScoped<VehicleAccess>();
         services.AddScoped<ReadingsStore>();

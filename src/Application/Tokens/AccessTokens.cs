@@ -15,10 +15,14 @@ internal sealed class AccessTokens(
     IApplicationDbContext db,
     ISmartcarAuth auth,
     RefreshLocks locks,
+    RefreshLeases leases,
     TokenRefreshMetrics refreshes,
     TimeProvider time,
     ILogger<AccessTokens> logger)
 {
+    /// <summary>How often a request waiting for another instance's refresh looks at the stored tokens again.</summary>
+    private static readonly TimeSpan LeasePollInterval = TimeSpan.FromMilliseconds(100);
+
     /// <returns>The access token, or null when the connection needs the user to connect again (it is then marked so).</returns>
     public async Task<string?> ForAsync(Connection connection, CancellationToken cancellationToken)
     {
@@ -38,23 +42,37 @@ internal sealed class AccessTokens(
             return connection.Tokens.AccessToken;
         }
 
+        // One request per app instance goes on to the lease; the others wait here and then read what it stored.
         var gate = locks.For(connection.Id);
         await gate.WaitAsync(cancellationToken);
         try
         {
-            // Another request may have refreshed while this one waited: continue from what is stored now.
-            var stored = await db.Connections.AsNoTracking().SingleAsync(c => c.Id == connection.Id, cancellationToken);
-            if (stored.ReconnectNeeded)
+            while (true)
             {
-                return null;
-            }
+                if (await SettleAsync(connection, await StoredAsync(connection, cancellationToken), cancellationToken) is { } settled)
+                {
+                    return settled.AccessToken;
+                }
 
-            if (stored.Tokens != connection.Tokens)
-            {
-                connection.ReplaceTokens(stored.Tokens);
-            }
+                if (await leases.TryTakeAsync(connection.Id, cancellationToken) is { } lease)
+                {
+                    try
+                    {
+                        // Read once more: the instance that held the lease before may have stored fresh tokens just now.
+                        var stored = await StoredAsync(connection, cancellationToken);
+                        return await SettleAsync(connection, stored, cancellationToken) is { } fresh
+                            ? fresh.AccessToken
+                            : await RefreshAsync(connection, stored.Tokens.RefreshToken);
+                    }
+                    finally
+                    {
+                        await leases.ReleaseAsync(connection.Id, lease);
+                    }
+                }
 
-            return await RefreshIfStillNeededAsync(connection, cancellationToken);
+                // Another instance is refreshing: it stores the new pair, or its lease runs out and this one takes over.
+                await Task.Delay(LeasePollInterval, cancellationToken);
+            }
         }
         finally
         {
@@ -62,29 +80,59 @@ internal sealed class AccessTokens(
         }
     }
 
-    private async Task<string?> RefreshIfStillNeededAsync(Connection connection, CancellationToken cancellationToken)
+    // Another request or instance may have refreshed since this request loaded the connection.
+    private Task<Connection> StoredAsync(Connection connection, CancellationToken cancellationToken) =>
+        db.Connections.AsNoTracking().SingleAsync(c => c.Id == connection.Id, cancellationToken);
+
+    /// <summary>
+    /// What the stored tokens allow without a refresh: a good access token, or none (reconnect needed); null when a
+    /// refresh is needed. The request's own copy of the connection keeps its tokens as loaded, so that its later saves
+    /// do not write the same tokens back (on SQLite, a write per page view that the other instances would wait for).
+    /// </summary>
+    private async Task<Settled?> SettleAsync(Connection connection, Connection stored, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        if (!connection.Tokens.NeedsRefresh(now))
+        if (stored.ReconnectNeeded)
         {
-            return connection.Tokens.AccessToken;
+            return new Settled(null);
         }
 
-        if (connection.Tokens.IsRefreshTokenExpired(now))
+        var now = time.GetUtcNow();
+        if (!stored.Tokens.NeedsRefresh(now))
+        {
+            return new Settled(stored.Tokens.AccessToken);
+        }
+
+        if (stored.Tokens.IsRefreshTokenExpired(now))
         {
             await MarkReconnectNeededAsync(connection, cancellationToken);
-            return null;
+            return new Settled(null);
         }
 
+        return null;
+    }
+
+    /// <summary>
+    /// Asks Smartcar for a new pair, under this instance's lease. Not cancelled with the request: Smartcar rotates the
+    /// refresh token when it answers, so the answer is stored even when the page that asked is gone.
+    /// </summary>
+    private async Task<string?> RefreshAsync(Connection connection, string refreshToken)
+    {
         TokenResponse refreshed;
+        using var timeout = new CancellationTokenSource(RefreshLeases.CallTimeout);
         try
         {
-            refreshed = await auth.RefreshAsync(connection.Tokens.RefreshToken, cancellationToken);
+            refreshed = await auth.RefreshAsync(refreshToken, timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            // Given up before the lease runs out, so no other instance refreshes while this one still might.
+            refreshes.Unreachable();
+            throw new SmartcarApiException(0, "SDK_ERROR", "UNREACHABLE", "Smartcar could not be reached. Please try again in a few minutes.");
         }
         catch (SmartcarAuthException)
         {
             refreshes.Refused();
-            await MarkReconnectNeededAsync(connection, cancellationToken);
+            await MarkReconnectNeededAsync(connection, CancellationToken.None);
             return null;
         }
         catch (SmartcarApiException)
@@ -94,10 +142,31 @@ internal sealed class AccessTokens(
         }
 
         // Both tokens in one row, one save: the new pair is stored together or not at all.
-        connection.ReplaceTokens(TokenSet.Issued(refreshed.AccessToken, refreshed.RefreshToken, refreshed.ExpiresInSeconds, now));
-        await db.SaveChangesAsync(cancellationToken);
+        connection.ReplaceTokens(TokenSet.Issued(refreshed.AccessToken, refreshed.RefreshToken, refreshed.ExpiresInSeconds, time.GetUtcNow()));
+        await SaveRotatedPairAsync();
         refreshes.Renewed();
         return connection.Tokens.AccessToken;
+    }
+
+    /// <summary>
+    /// Smartcar has rotated the refresh token: this save is the only copy of the new pair, so a passing failure (SQLite
+    /// busy with another instance's write) is tried again a few times before it is given up.
+    /// </summary>
+    private async Task SaveRotatedPairAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                return;
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < 5)
+            {
+                logger.LogWarning("Storing the renewed tokens failed (attempt {Attempt}); trying again.", attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+            }
+        }
     }
 
     // The stored tokens cannot be decrypted (the key ring was lost or replaced): only a new Connect helps.
@@ -120,4 +189,7 @@ internal sealed class AccessTokens(
         connection.MarkReconnectNeeded();
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    /// <summary>A refresh is not needed: the access token to use, or null when the owner must connect again.</summary>
+    private sealed record Settled(string? AccessToken);
 }

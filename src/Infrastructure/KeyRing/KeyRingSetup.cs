@@ -3,20 +3,21 @@ using System.Security.Cryptography.X509Certificates;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace SmartcarClean.Infrastructure.KeyRing;
 
 /// <summary>
-/// The Data Protection key ring that encrypts the stored tokens: persisted in <c>keys</c> under the data directory so
-/// tokens survive a restart, owner-only on Unix, and encrypted at rest with a certificate when
+/// The Data Protection key ring that encrypts the stored tokens: kept in the database (<c>DataProtectionKeys</c>), so
+/// every app instance on it reads what another protected (ADR-013), and encrypted at rest with a certificate when
 /// <c>DataProtection:CertificatePath</c> (a PKCS#12 file) and <c>DataProtection:CertificatePassword</c> are set.
 /// <c>DataProtection:PreviousCertificatePath</c> (+ <c>PreviousCertificatePassword</c>) still reads keys protected with
-/// the certificate before, for a rotation.
+/// the certificate before, for a rotation. Keys an earlier version kept in <c>keys</c> under the data directory are
+/// imported into the database once (<see cref="DatabaseKeyRepository"/>).
 /// </summary>
 internal static class KeyRingSetup
 {
@@ -27,27 +28,25 @@ internal static class KeyRingSetup
 
     public static void AddKeyRing(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
-        var keys = OwnerOnlyFiles.CreateDirectory(Path.Combine(dataDirectory, "keys"));
-        OwnerOnlyFiles.NarrowFilesIn(keys);
+        var earlierFolder = new DirectoryInfo(Path.Combine(dataDirectory, "keys"));
+        OwnerOnlyFiles.NarrowFilesIn(earlierFolder);
         var dataProtection = services.AddDataProtection().SetApplicationName("SmartcarClean");
-        services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>(
-            (options, loggers) => options.XmlRepository = new OwnerOnlyKeyRepository(keys, loggers));
+        services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider, ILoggerFactory>(
+            (options, provider, loggers) => options.XmlRepository = new DatabaseKeyRepository(provider, loggers, earlierFolder));
 
         var settings = configuration.GetSection(Section);
         if (string.IsNullOrEmpty(settings["CertificatePath"]))
         {
-            services.AddHostedService(sp => new KeyRingWarning(sp.GetRequiredService<ILoggerFactory>(),
-                $"The Data Protection keys in {keys.FullName} are not encrypted at rest: anyone who can read them and the database can decrypt the stored Smartcar tokens. Set DataProtection:CertificatePath (and CertificatePassword) to protect them."));
+            services.AddHostedService(sp => new KeyRingWarning(sp, _ =>
+                "The Data Protection keys in the database are not encrypted at rest: anyone who can read the database can decrypt the stored Smartcar tokens. Set DataProtection:CertificatePath (and CertificatePassword) to protect them."));
             services.Configure<LoggerFilterOptions>(options => options.AddFilter(KeyManagerCategory, LogLevel.Error));
             return;
         }
 
         // A certificate protects the keys made from now on; keys made before it stay readable until they expire.
-        if (PlainKeyFiles(keys) is > 0 and var plain)
-        {
-            services.AddHostedService(sp => new KeyRingWarning(sp.GetRequiredService<ILoggerFactory>(),
-                $"{plain} Data Protection key(s) in {keys.FullName} were written before DataProtection:CertificatePath was set and stay unencrypted at rest until they expire (90 days after creation); tokens they protect can be decrypted from a copy of the data folder."));
-        }
+        services.AddHostedService(sp => new KeyRingWarning(sp, keys => PlainKeys(keys) is > 0 and var plain
+            ? $"{plain} Data Protection key(s) in the database were written before DataProtection:CertificatePath was set and stay unencrypted at rest until they expire (90 days after creation); tokens they protect can be decrypted from a copy of the database."
+            : null));
 
         try
         {
@@ -61,6 +60,28 @@ internal static class KeyRingSetup
         {
             // Refuse to start with a clear line (Program prints an OptionsValidationException's failures, no stack trace).
             services.AddOptions<KeyRingCertificate>().Validate(_ => false, e.Message).ValidateOnStart();
+        }
+    }
+
+    /// <summary>
+    /// Makes sure the key ring has a current key once the database is ready. Otherwise the first key would be made while
+    /// the first token is saved, inside that save's transaction, and storing it in the same SQLite file would wait for
+    /// that transaction to end (a deadlock until SQLite's busy timeout). A key ring that cannot make one is left to the
+    /// readiness probe to report (<c>/health/ready</c>).
+    /// </summary>
+    public static void EnsureCurrentKey(this IServiceProvider services) =>
+        services.GetRequiredService<IDataProtectionProvider>().EnsureCurrentKey();
+
+    /// <inheritdoc cref="EnsureCurrentKey(IServiceProvider)"/>
+    public static void EnsureCurrentKey(this IDataProtectionProvider dataProtection)
+    {
+        try
+        {
+            dataProtection.CreateProtector("SmartcarClean.KeyRing.Ready").Protect([1]);
+        }
+        catch (CryptographicException)
+        {
+            // Not started over it: /health/ready says the key ring is unusable, and the log says why.
         }
     }
 
@@ -84,30 +105,24 @@ internal static class KeyRingSetup
     /// <summary>Stands for the certificate settings in options validation; it has no values of its own.</summary>
     private sealed class KeyRingCertificate;
 
-    /// <summary>The file system repository, with every key file it writes narrowed to its owner.</summary>
-    private sealed class OwnerOnlyKeyRepository(DirectoryInfo directory, ILoggerFactory loggers) : IXmlRepository
-    {
-        private readonly FileSystemXmlRepository _files = new(directory, loggers);
-
-        public IReadOnlyCollection<XElement> GetAllElements() => _files.GetAllElements();
-
-        public void StoreElement(XElement element, string friendlyName)
-        {
-            _files.StoreElement(element, friendlyName);
-            OwnerOnlyFiles.NarrowFilesIn(directory);
-        }
-    }
-
     // A key stored without encryption keeps its secret in a <masterKey> element; an encrypted one has EncryptedData.
-    private static int PlainKeyFiles(DirectoryInfo keys) =>
-        keys.GetFiles("*.xml").Count(file => File.ReadAllText(file.FullName).Contains("<masterKey", StringComparison.Ordinal));
+    private static int PlainKeys(IEnumerable<XElement> keys) =>
+        keys.Count(key => key.Descendants().Any(element => element.Name.LocalName == "masterKey"));
 
-    /// <summary>Says once, at start-up, that keys are not encrypted at rest, and what to do about it.</summary>
-    private sealed class KeyRingWarning(ILoggerFactory loggers, string warning) : IHostedService
+    /// <summary>
+    /// Says once, at start-up, what is not encrypted at rest, and what to do about it. Reading the key ring here also
+    /// imports the keys of an earlier version's folder before the first request.
+    /// </summary>
+    private sealed class KeyRingWarning(IServiceProvider services, Func<IReadOnlyCollection<XElement>, string?> warning) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            loggers.CreateLogger("SmartcarClean.KeyRing").LogWarning("{Warning}", warning);
+            var keys = services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository!.GetAllElements();
+            if (warning(keys) is { } line)
+            {
+                services.GetRequiredService<ILoggerFactory>().CreateLogger("SmartcarClean.KeyRing").LogWarning("{Warning}", line);
+            }
+
             return Task.CompletedTask;
         }
 

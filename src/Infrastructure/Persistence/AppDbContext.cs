@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -7,9 +8,11 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Microsoft.Extensions.Logging;
 using SmartcarClean.Application.Ports;
+using SmartcarClean.Application.Tokens;
 using SmartcarClean.Domain.Connect;
 using SmartcarClean.Domain.Vehicles;
 using SmartcarClean.Infrastructure.Identity;
+using SmartcarClean.Infrastructure.KeyRing;
 
 namespace SmartcarClean.Infrastructure.Persistence;
 
@@ -18,7 +21,7 @@ namespace SmartcarClean.Infrastructure.Persistence;
 /// SQLite's migrations (<c>Migrations/</c>). <see cref="PostgreSqlAppDbContext"/> is the same model on PostgreSQL, with
 /// migrations of its own (ADR-012).
 /// </summary>
-public class AppDbContext : IdentityDbContext<AppUser>, IApplicationDbContext
+public class AppDbContext : IdentityDbContext<AppUser>, IApplicationDbContext, IDataProtectionKeyContext
 {
     public AppDbContext(DbContextOptions<AppDbContext> options, IDataProtectionProvider dataProtection)
         : this((DbContextOptions)options, dataProtection)
@@ -44,6 +47,9 @@ public class AppDbContext : IdentityDbContext<AppUser>, IApplicationDbContext
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     public DbSet<VehicleReadings> VehicleReadings => Set<VehicleReadings>();
+
+    /// <summary>The Data Protection key ring, shared by every app instance on this database (ADR-013).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -80,6 +86,9 @@ public class AppDbContext : IdentityDbContext<AppUser>, IApplicationDbContext
             // Required: a vehicle taken out of a connection is deleted (with its stored readings), not left behind as an orphan.
             connection.HasMany(c => c.Vehicles).WithOne().HasForeignKey("ConnectionId").IsRequired().OnDelete(DeleteBehavior.Cascade);
             connection.Navigation(c => c.Vehicles).AutoInclude();
+            // Which app instance is refreshing the tokens, and until when (ADR-013).
+            connection.Property<Guid?>(RefreshLeaseColumns.Holder);
+            connection.Property<DateTimeOffset?>(RefreshLeaseColumns.Until);
         });
 
         builder.Entity<SmartcarUserLink>(link =>
@@ -114,8 +123,10 @@ public class AppDbContext : IdentityDbContext<AppUser>, IApplicationDbContext
     // process would encrypt with the key ring of the first one created.
     // SQLite rebuilds a table to change a column (the VehicleReadings migration makes ConnectedVehicle.ConnectionId
     // required) outside the migration's transaction; EF says so as a warning on every new database: information here.
+    // The key ring is in this database: a save first makes sure it has a current key (KeyRingBeforeSave, ADR-013).
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.ReplaceService<IModelCacheKeyFactory, ModelPerKeyRing>()
+            .AddInterceptors(new KeyRingBeforeSave(DataProtection))
             .ConfigureWarnings(w => w.Log((RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Information)));
 
     // SQLite cannot order or compare DateTimeOffset; store UTC ticks, which sort correctly.

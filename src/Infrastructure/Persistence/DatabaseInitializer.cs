@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SmartcarClean.Infrastructure.KeyRing;
 
 namespace SmartcarClean.Infrastructure.Persistence;
 
@@ -11,5 +12,6 @@ public static class DatabaseInitializer
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await db.Database.MigrateAsync(cancellationToken);
+        scope.ServiceProvider.EnsureCurrentKey();
     }
 }

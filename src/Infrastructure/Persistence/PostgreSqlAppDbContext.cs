@@ -30,12 +30,19 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
 }
 
 /// <summary>
-/// For <c>dotnet ef migrations add NAME --context PostgreSqlAppDbContext</c>: the context without the app's host or a
-/// server (scaffolding a migration compares models; it connects to nothing).
+/// For <c>dotnet ef ... --context AppDbContext|PostgreSqlAppDbContext</c> (ADR-012): each context without the app's host or
+/// a server (scaffolding a migration compares models; it connects to nothing). One class makes both: the tool takes
+/// the first factory it finds that can make the asked type, and a factory of the derived PostgreSQL context also counts
+/// as one of AppDbContext, so two classes let it write a PostgreSQL migration into SQLite's folder.
 /// </summary>
-internal sealed class PostgreSqlDesignTimeFactory : IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
+internal sealed class DesignTimeContexts
+    : IDesignTimeDbContextFactory<AppDbContext>, IDesignTimeDbContextFactory<PostgreSqlAppDbContext>
 {
-    public PostgreSqlAppDbContext CreateDbContext(string[] args) =>
+    AppDbContext IDesignTimeDbContextFactory<AppDbContext>.CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options,
+            new EphemeralDataProtectionProvider());
+
+    PostgreSqlAppDbContext IDesignTimeDbContextFactory<PostgreSqlAppDbContext>.CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgreSqlAppDbContext>().UseNpgsql("Host=localhost").Options,
             new EphemeralDataProtectionProvider());
 }

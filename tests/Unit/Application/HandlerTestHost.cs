@@ -27,18 +27,34 @@ internal sealed class HandlerTestHost : IDisposable
     public const string PopupRedirectUri = "https://javascript-sdk.smartcar.com/v2/redirect?app_origin=http://localhost:8000";
 
     private readonly ServiceProvider _services;
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-handlers-").FullName;
+    private readonly string _dataDirectory;
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
+    private readonly IDataProtectionProvider _keyRing;
 
     public HandlerTestHost(DatabaseProvider engine = DatabaseProvider.Sqlite)
+        : this(engine, sharedWith: null)
     {
-        _database = TestDatabase.Create(engine, _dataDirectory);
+    }
+
+    // sharedWith: another app instance on the same database, key ring, Smartcar, clock and user, with singletons of its own.
+    private HandlerTestHost(DatabaseProvider engine, HandlerTestHost? sharedWith)
+    {
+        _dataDirectory = sharedWith?._dataDirectory ?? Directory.CreateTempSubdirectory("smartcarclean-handlers-").FullName;
+        _database = sharedWith?._database ?? TestDatabase.Create(engine, _dataDirectory);
+        _ownsDatabase = sharedWith is null;
+        _keyRing = sharedWith?._keyRing ?? new EphemeralDataProtectionProvider();
+        Time = sharedWith?.Time ?? new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+        User = sharedWith?.User ?? new() { Id = "user-a", SessionId = "session-a" };
+        Smartcar = sharedWith?.Smartcar ?? new();
+        Options = sharedWith?.Options ?? NewOptions();
+
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Time);
         services.AddLogging();
         services.AddMetrics();
         services.AddApplication();
-        services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
+        services.AddSingleton(_keyRing);
         services.AddAppDatabase(_database.Options);
         services.AddSingleton<ICurrentUser>(User);
         services.AddSingleton<ISmartcarAuth>(Smartcar);
@@ -50,13 +66,16 @@ internal sealed class HandlerTestHost : IDisposable
         scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.EnsureCreated();
     }
 
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Time { get; }
 
-    public TestUser User { get; } = new() { Id = "user-a", SessionId = "session-a" };
+    public TestUser User { get; }
 
-    public FakeSmartcar Smartcar { get; } = new();
+    public FakeSmartcar Smartcar { get; }
 
-    public SmartcarOptions Options { get; } = NewOptions();
+    public SmartcarOptions Options { get; }
+
+    /// <summary>A second app instance beside this one (ADR-013): what it keeps in memory is its own, the rest is shared.</summary>
+    public HandlerTestHost AnotherInstance() => new(DatabaseProvider.Sqlite, this);
 
     /// <summary>Where the app's counters are made; a test reads them with a MetricCollector on it.</summary>
     public IMeterFactory Meters => _services.GetRequiredService<IMeterFactory>();
@@ -126,8 +145,11 @@ internal sealed class HandlerTestHost : IDisposable
     public void Dispose()
     {
         _services.Dispose();
-        _database.Dispose();
-        Directory.Delete(_dataDirectory, recursive: true);
+        if (_ownsDatabase)
+        {
+            _database.Dispose();
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
     }
 
     private static SmartcarOptions NewOptions()

@@ -22,14 +22,18 @@ public sealed class KeyRingCertificateTests : IDisposable
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-cert-").FullName;
 
     [Fact]
-    public async Task With_a_certificate_the_keys_on_disk_hold_no_plain_key_and_tokens_still_read_after_a_restart()
+    public async Task With_a_certificate_the_keys_in_the_database_hold_no_plain_key_and_tokens_still_read_after_a_restart()
     {
         var certificate = CreateCertificate("first", "first-password");
         await StoreConnectionAsync(Settings(certificate, "first-password"));
 
-        var keys = Directory.GetFiles(Path.Combine(_dataDirectory, "keys"), "*.xml");
-        keys.ShouldNotBeEmpty();
-        keys.ShouldAllBe(k => File.ReadAllText(k).Contains("EncryptedData") && !File.ReadAllText(k).Contains("<value>"));
+        await using (var app = StartApp(Settings(certificate, "first-password")))
+        await using (var scope = app.CreateAsyncScope())
+        {
+            var keys = await scope.ServiceProvider.GetRequiredService<AppDbContext>().DataProtectionKeys.Select(k => k.Xml!).ToListAsync();
+            keys.ShouldNotBeEmpty();
+            keys.ShouldAllBe(k => k.Contains("EncryptedData") && !k.Contains("<value>"));
+        }
 
         (await ReadAccessTokenAsync(Settings(certificate, "first-password"))).ShouldBe(AccessToken);
     }

@@ -66,9 +66,15 @@ public abstract class StorageTests : IDisposable
             await AddConnectionAsync(app, "browser-a", TokenSet.Issued(AccessToken, RefreshToken, 7200, now));
         }
 
-        // The key ring is lost (not copied with the database, deleted): the next start makes a new one.
-        Directory.Delete(Path.Combine(_dataDirectory, "keys"), recursive: true);
+        // The key ring is lost (its rows deleted): the next start makes a new one.
+        await using (var app = StartApp())
+        await using (var lost = app.CreateAsyncScope())
+        {
+            await lost.ServiceProvider.GetRequiredService<AppDbContext>().DataProtectionKeys.ExecuteDeleteAsync();
+        }
+
         await using var restarted = StartApp();
+        await restarted.MigrateDatabaseAsync();
         await AddConnectionAsync(restarted, "browser-b", TokenSet.Issued("new-access", "new-refresh", 7200, now));
 
         await using var scope = restarted.CreateAsyncScope();

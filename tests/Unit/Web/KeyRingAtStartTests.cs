@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace SmartcarClean.Unit.Web;
 
 /// <summary>
-/// The real app started on a fresh data directory: everything it writes there is its owner's only, and it says once
-/// that the keys are not encrypted at rest (no certificate is configured here).
+/// The real app started on a fresh data directory: everything it writes there is its owner's only (the key ring is in
+/// the database: ADR-013), and it says once that the keys are not encrypted at rest (no certificate is configured here).
 /// </summary>
 public sealed class KeyRingAtStartTests : IDisposable
 {
@@ -24,13 +24,12 @@ public sealed class KeyRingAtStartTests : IDisposable
         await using var app = new App(DataDirectory);
         using (await WebSession.SignedInAsync(app))
         {
-            // Registered and signed in: the database has rows and the key ring a key.
+            // Registered and signed in: the database has rows, the key ring's key among them; no keys folder any more.
             var files = Directory.GetFiles(DataDirectory, "*", SearchOption.AllDirectories);
             files.ShouldContain(f => f.EndsWith("smartcarclean.db", StringComparison.Ordinal));
-            files.ShouldContain(f => f.EndsWith(".xml", StringComparison.Ordinal));
+            files.ShouldNotContain(f => f.EndsWith(".xml", StringComparison.Ordinal));
             files.ShouldAllBe(f => File.GetUnixFileMode(f) == OwnerOnlyFile, string.Join(", ", files.Select(f => $"{f} {File.GetUnixFileMode(f)}")));
             File.GetUnixFileMode(DataDirectory).ShouldBe(OwnerOnlyDirectory);
-            File.GetUnixFileMode(Path.Combine(DataDirectory, "keys")).ShouldBe(OwnerOnlyDirectory);
         }
     }
 

@@ -17,6 +17,23 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -224,6 +241,12 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("ReconnectNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RefreshLeaseHolder")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefreshLeaseUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("VehiclesListedAt")

@@ -12,7 +12,7 @@ using SmartcarClean.Infrastructure.Persistence;
 namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261201234728_Initial")]
+    [Migration("20261202000741_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -24,6 +24,25 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -231,6 +250,12 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
 
                     b.Property<bool>("ReconnectNeeded")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid?>("RefreshLeaseHolder")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RefreshLeaseUntil")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("VehiclesListedAt")
                         .HasColumnType("timestamp with time zone");

@@ -81,11 +81,27 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
                     RefreshTokenExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ConnectedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     ReconnectNeeded = table.Column<bool>(type: "boolean", nullable: false),
-                    VehiclesListedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                    VehiclesListedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RefreshLeaseHolder = table.Column<Guid>(type: "uuid", nullable: true),
+                    RefreshLeaseUntil = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Connections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "text", nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -452,6 +468,9 @@ namespace SmartcarClean.Infrastructure.Persistence.PostgreSqlMigrations
 
             migrationBuilder.DropTable(
                 name: "ConnectAttempts");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "StoredReading");
