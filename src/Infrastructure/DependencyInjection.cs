@@ -21,6 +21,7 @@ public static class DependencyInjection
         var connectionString = configuration.GetConnectionString("Default")
             ?? $"Data Source={Path.Combine(dataDirectory, "smartcarclean.db")}";
         OwnerOnlyFiles.PrepareSqliteFile(connectionString);
+        SqliteWriteAheadLog.Enable(connectionString);
         services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
         services.AddScoped<IApplicationDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 
