@@ -34,6 +34,16 @@ internal sealed class ReadingsStore(IApplicationDbContext db, UserVehicles vehic
         await vehicles.FindAsync(vehicleId, cancellationToken) is { } vehicle ? await ForAsync(vehicle, cancellationToken) : null;
 
     /// <summary>
+    /// The car's readings as stored now, not as this request loaded them (<paramref name="loaded"/>): another request may
+    /// have fetched them meanwhile, and EF would hand back the copy this request already tracks.
+    /// </summary>
+    public async Task<VehicleReadings> ReloadAsync(VehicleReadings loaded, UserVehicle vehicle, CancellationToken cancellationToken)
+    {
+        ForgetTracked(db.VehicleReadings.Entry(loaded));
+        return await ForAsync(vehicle, cancellationToken);
+    }
+
+    /// <summary>
     /// Saves the readings. Two first views of one car at once both add its readings: the one saved second is dropped,
     /// as the first is as fresh.
     /// </summary>
@@ -53,10 +63,15 @@ internal sealed class ReadingsStore(IApplicationDbContext db, UserVehicles vehic
         catch (DbUpdateException) when (adding)
         {
             // Forget what this request meant to add, so that a later save in the request does not try it again.
-            foreach (var added in entry.Context.ChangeTracker.Entries().Where(e => e.Entity is VehicleReadings or StoredReading).ToList())
-            {
-                added.State = EntityState.Detached;
-            }
+            ForgetTracked(entry);
+        }
+    }
+
+    private static void ForgetTracked(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        foreach (var tracked in entry.Context.ChangeTracker.Entries().Where(e => e.Entity is VehicleReadings or StoredReading).ToList())
+        {
+            tracked.State = EntityState.Detached;
         }
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Mediator;
-using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.Ports;
@@ -73,7 +72,7 @@ public abstract record DataItem<T>
 }
 
 internal sealed class GetVehicleDetailsHandler(
-    VehicleAccess access, ReadingsStore store, IOptions<ReadingsOptions> options, TimeProvider time)
+    VehicleAccess access, FreshReadings freshReadings, TimeProvider time)
     : IQueryHandler<GetVehicleDetails, VehicleDetailsOutcome>
 {
     public async ValueTask<VehicleDetailsOutcome> Handle(GetVehicleDetails query, CancellationToken cancellationToken)
@@ -85,16 +84,13 @@ internal sealed class GetVehicleDetailsHandler(
                 new VehicleDetailsOutcome.NotFound(), new VehicleDetailsOutcome.ReconnectNeeded(), p => new VehicleDetailsOutcome.Failed(p));
         }
 
-        var readings = await store.ForAsync(car.Vehicle, cancellationToken);
-        var now = time.GetUtcNow();
         try
         {
-            var attributes = await car.AttributesAsync(now, cancellationToken);
-            // One call when the stored readings are stale (classic: one batch; server-side: one signals read).
-            var notFresher = readings.IsFresh(now, options.Value.FreshFor)
-                ? null
-                : await car.FetchReadingsAsync(readings, now, cancellationToken);
-            await store.SaveAsync(readings, cancellationToken);
+            var attributes = await car.AttributesAsync(time.GetUtcNow(), cancellationToken);
+            // One call when the stored readings are stale (classic: one batch; server-side: one signals read), shared by
+            // every view of the car that wants it at the same time.
+            var (readings, notFresher) = await freshReadings.ForAsync(car, cancellationToken);
+            var now = time.GetUtcNow();
             if (notFresher is not null && !ReadingPaths.All.Any(path => readings.Find(path)?.Value is not null))
             {
                 return new VehicleDetailsOutcome.Failed(notFresher);
