@@ -15,22 +15,21 @@ namespace SmartcarClean.Application.Readings;
 internal sealed class FreshReadings(
     ReadingsStore store, ReadingsLocks locks, IOptions<ReadingsOptions> options, IOptions<SmartcarLimits> limits, TimeProvider time)
 {
-    /// <returns>The readings, and why they are not fresher when Smartcar refused (or another request is still asking).</returns>
     /// <exception cref="Ports.SmartcarApiException">Only a new Connect brings the car back (<c>RequiresReconnect</c>).</exception>
-    public async Task<(VehicleReadings Readings, SmartcarProblem? NotFresher)> ForAsync(OpenVehicle car, CancellationToken cancellationToken)
+    public async Task<ReadingsForView> ForAsync(OpenVehicle car, CancellationToken cancellationToken)
     {
         var readings = await store.ForAsync(car.Vehicle, cancellationToken);
         if (readings.IsFresh(time.GetUtcNow(), options.Value.FreshFor))
         {
             await store.SaveAsync(readings, cancellationToken);
-            return (readings, null);
+            return new ReadingsForView(readings, null);
         }
 
         var turn = locks.For(car.Vehicle);
         var askedBefore = readings.AskedAt;
         if (!await turn.Gate.WaitAsync(limits.Value.PageDeadline, cancellationToken))
         {
-            return (readings, new SmartcarProblem.PastDeadline(limits.Value.PageDeadline, 0));
+            return new ReadingsForView(readings, new SmartcarProblem.PastDeadline(limits.Value.PageDeadline, 0));
         }
 
         try
@@ -41,13 +40,13 @@ internal sealed class FreshReadings(
             if (readings.IsFresh(now, options.Value.FreshFor) || readings.AskedAt != askedBefore)
             {
                 await store.SaveAsync(readings, cancellationToken);
-                return (readings, readings.IsFresh(now, options.Value.FreshFor) ? null : turn.LastRefusal);
+                return new ReadingsForView(readings, readings.IsFresh(now, options.Value.FreshFor) ? null : turn.LastRefusal);
             }
 
             var notFresher = await car.FetchReadingsAsync(readings, now, cancellationToken);
             turn.LastRefusal = notFresher;
-            await store.SaveAsync(readings, cancellationToken);
-            return (readings, notFresher);
+            var kept = await store.SaveAsync(readings, cancellationToken);
+            return new ReadingsForView(readings, notFresher, NotKept: !kept);
         }
         finally
         {
@@ -82,3 +81,9 @@ internal sealed class FreshReadings(
         }
     }
 }
+
+/// <summary>
+/// The readings a view shows. <see cref="NotFresher"/>: why they are not fresher (Smartcar refused, or another request is
+/// still asking). <see cref="NotKept"/>: they were fetched for this view but could not be saved.
+/// </summary>
+internal sealed record ReadingsForView(VehicleReadings Readings, SmartcarProblem? NotFresher, bool NotKept = false);

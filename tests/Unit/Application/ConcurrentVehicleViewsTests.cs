@@ -1,8 +1,10 @@
+using Microsoft.Data.Sqlite;
 using SmartcarClean.Application.Options;
 using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Application.Vehicles.GetVehicleAttributes;
 using SmartcarClean.Application.Vehicles.GetVehicleDetails;
 using SmartcarClean.Application.Vehicles.RefreshVehicleReadings;
+using SmartcarClean.Web.Wording;
 
 namespace SmartcarClean.Unit.Application;
 
@@ -11,9 +13,11 @@ namespace SmartcarClean.Unit.Application;
 /// every call, so a car whose readings are missing or stale is asked once for all of them, in either flow, and every
 /// view shows what that one call stored.
 /// </summary>
-public sealed class ConcurrentVehicleViewsTests
+public sealed class ConcurrentVehicleViewsTests : IDisposable
 {
     private const int Views = 20;
+
+    private readonly string _ownDatabaseDirectory = Directory.CreateTempSubdirectory("smartcarclean-notkept-").FullName;
 
     private static readonly Dictionary<string, string?> Scopes =
         "read_vehicle_info read_vin read_odometer read_location read_fuel read_battery read_charge read_security control_security"
@@ -70,6 +74,39 @@ public sealed class ConcurrentVehicleViewsTests
 
         ReadingCalls(host).Count.ShouldBe(1);
         views.ShouldAllBe(v => v.Odometer is DataItem<Odometer>.Read);
+    }
+
+    [Fact]
+    public async Task Readings_that_cannot_be_kept_are_still_shown_and_the_page_says_so()
+    {
+        var database = Path.Combine(_ownDatabaseDirectory, "app.db");
+        // A short command timeout, so that a write waiting for the lock held below gives up in a second.
+        var settings = new Dictionary<string, string?>(Scopes) { ["ConnectionStrings:Default"] = $"Data Source={database};Default Timeout=1" };
+        using var host = new EmulatorHandlerHost(ConnectFlow.Classic, settings);
+        var car = await ConnectAsync(host);
+
+        // Another writer holds the database's write lock for longer than the command timeout.
+        await using var other = new SqliteConnection($"Data Source={database};Pooling=False");
+        await other.OpenAsync();
+        await using (var begin = other.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE;";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        host.StartCounting();
+        var view = await DetailsAsync(host, car);
+
+        ReadingCalls(host).Count.ShouldBe(1);
+        view.Odometer.ShouldBeOfType<DataItem<Odometer>.Read>();
+        view.NotKept.ShouldBeTrue();
+        ReadingWords.NotKept.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_ownDatabaseDirectory, recursive: true);
     }
 
     private static async Task<string> ConnectAsync(EmulatorHandlerHost host)

@@ -38,6 +38,7 @@ public abstract record VehicleDetailsOutcome
 /// <summary>
 /// <see cref="NotFresher"/>: Smartcar could not answer for any reading this time, so they are the stored ones.
 /// <see cref="AsOf"/>: the app's "now" when it answered, for the readings' ages.
+/// <see cref="NotKept"/>: the readings were fetched for this view but could not be saved; the next view asks again.
 /// </summary>
 public sealed record VehicleDetails(
     VehicleAttributes Attributes,
@@ -50,7 +51,8 @@ public sealed record VehicleDetails(
     DataItem<Charge>? Charge,
     DataItem<LockStatus>? LockStatus,
     SmartcarProblem? NotFresher,
-    DateTimeOffset AsOf)
+    DateTimeOffset AsOf,
+    bool NotKept = false)
 {
     public bool CanLockAndUnlock => Permissions.Contains(VehicleEndpoints.ControlSecurity);
 }
@@ -89,14 +91,14 @@ internal sealed class GetVehicleDetailsHandler(
             var attributes = await car.AttributesAsync(time.GetUtcNow(), cancellationToken);
             // One call when the stored readings are stale (classic: one batch; server-side: one signals read), shared by
             // every view of the car that wants it at the same time.
-            var (readings, notFresher) = await freshReadings.ForAsync(car, cancellationToken);
+            var (readings, notFresher, notKept) = await freshReadings.ForAsync(car, cancellationToken);
             var now = time.GetUtcNow();
             if (notFresher is not null && !ReadingPaths.All.Any(path => readings.Find(path)?.Value is not null))
             {
                 return new VehicleDetailsOutcome.Failed(notFresher);
             }
 
-            return new VehicleDetailsOutcome.Found(Details(attributes, car.Permissions(readings), readings, notFresher, now));
+            return new VehicleDetailsOutcome.Found(Details(attributes, car.Permissions(readings), readings, notFresher, now) with { NotKept = notKept });
         }
         catch (SmartcarApiException e) when (e.RequiresReconnect)
         {
