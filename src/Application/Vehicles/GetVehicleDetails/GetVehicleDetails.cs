@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Mediator;
+using SmartcarClean.Application.Flows;
 using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.Readings;
-using SmartcarClean.Application.Flows;
 using SmartcarClean.Application.VehicleData;
 using SmartcarClean.Domain.Vehicles;
 
@@ -12,7 +12,8 @@ namespace SmartcarClean.Application.Vehicles.GetVehicleDetails;
 
 /// <summary>
 /// One of the current user's vehicles: its attributes and whatever its permissions let the app read, from the stored
-/// readings while they are fresh (<see cref="ReadingsOptions.FreshFor"/>), otherwise from one batch call to Smartcar.
+/// readings while they are fresh (<see cref="ReadingsOptions.FreshFor"/>), otherwise from one call to Smartcar (classic
+/// flow: one batch; server-side flow: one signals read). The same page for a car of either flow.
 /// </summary>
 public sealed record GetVehicleDetails(string VehicleId) : IQuery<VehicleDetailsOutcome>;
 

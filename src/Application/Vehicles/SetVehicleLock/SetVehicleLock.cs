@@ -1,14 +1,17 @@
 using System.Text.Json;
 using Mediator;
+using SmartcarClean.Application.Flows;
 using SmartcarClean.Application.Outcomes;
 using SmartcarClean.Application.Ports;
 using SmartcarClean.Application.Readings;
-using SmartcarClean.Application.Flows;
 using SmartcarClean.Application.VehicleData;
 
 namespace SmartcarClean.Application.Vehicles.SetVehicleLock;
 
-/// <summary>Locks or unlocks one of the current user's vehicles.</summary>
+/// <summary>
+/// Locks or unlocks one of the current user's vehicles, in either flow (classic: API v2.0 <c>POST /security</c>;
+/// server-side: API v3 <c>POST .../commands/security/lock|unlock</c>): one call, whose success is stored as the lock state.
+/// </summary>
 public sealed record SetVehicleLock(string VehicleId, bool Locked) : ICommand<SetVehicleLockOutcome>;
 
 /// <summary>What became of the command: one of the cases below and nothing else.</summary>
