@@ -33,6 +33,8 @@ public static class DependencyInjection
         services.AddScoped<UserVehicles>();
         services.AddScoped<VehicleAccess>();
         services.AddScoped<ReadingsStore>();
+        services.AddSingleton<ReadingsLocks>();
+        services.AddScoped<FreshReadings>();
         services.AddSingleton<ApplicationTokenCache>();
         services.AddScoped<ApplicationTokens>();
         // HandleRedirect's steps: services, not requests, so the only way in is the one that checks the state.

@@ -45,6 +45,7 @@ public static class AppDatabase
         else
         {
             OwnerOnlyFiles.PrepareSqliteFile(connectionString!);
+            SqliteWriteAheadLog.Enable(connectionString!);
             services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
         }
 

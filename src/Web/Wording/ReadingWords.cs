@@ -25,6 +25,10 @@ public static class ReadingWords
         $"These are the readings kept from before: Smartcar gave no newer ones. {SmartcarErrorMessages.For(problem)}";
 
     /// <summary>Beside one reading whose stored value stays because Smartcar gave no newer one.</summary>
+    /// <summary>The readings were fetched for this view but the app could not save them.</summary>
+    public const string NotKept =
+        "These readings are new, but the app could not keep them this time: the next view of this car asks it again.";
+
     public static string NotNewer(SmartcarProblem problem) => $"Not newer: {SmartcarErrorMessages.For(problem)}";
 
     /// <summary>A second "Refresh now" within the minute.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Mediator;
-using Microsoft.Extensions.Options;
 using SmartcarClean.Application.Flows;
 using SmartcarClean.Application.Options;
 using SmartcarClean.Application.Outcomes;
@@ -40,6 +39,7 @@ public abstract record VehicleDetailsOutcome
 /// <summary>
 /// <see cref="NotFresher"/>: Smartcar could not answer for any reading this time, so they are the stored ones.
 /// <see cref="AsOf"/>: the app's "now" when it answered, for the readings' ages.
+/// <see cref="NotKept"/>: the readings were fetched for this view but could not be saved; the next view asks again.
 /// </summary>
 public sealed record VehicleDetails(
     VehicleAttributes Attributes,
@@ -52,7 +52,8 @@ public sealed record VehicleDetails(
     DataItem<Charge>? Charge,
     DataItem<LockStatus>? LockStatus,
     SmartcarProblem? NotFresher,
-    DateTimeOffset AsOf)
+    DateTimeOffset AsOf,
+    bool NotKept = false)
 {
     public bool CanLockAndUnlock => Permissions.Contains(VehicleEndpoints.ControlSecurity);
 }
@@ -74,7 +75,7 @@ public abstract record DataItem<T>
 }
 
 internal sealed class GetVehicleDetailsHandler(
-    VehicleAccess access, ReadingsStore store, IOptions<ReadingsOptions> options, TimeProvider time)
+    VehicleAccess access, FreshReadings freshReadings, TimeProvider time)
     : IQueryHandler<GetVehicleDetails, VehicleDetailsOutcome>
 {
     public async ValueTask<VehicleDetailsOutcome> Handle(GetVehicleDetails query, CancellationToken cancellationToken)
@@ -86,22 +87,19 @@ internal sealed class GetVehicleDetailsHandler(
                 new VehicleDetailsOutcome.NotFound(), new VehicleDetailsOutcome.ReconnectNeeded(), p => new VehicleDetailsOutcome.Failed(p));
         }
 
-        var readings = await store.ForAsync(car.Vehicle, cancellationToken);
-        var now = time.GetUtcNow();
         try
         {
-            var attributes = await car.AttributesAsync(now, cancellationToken);
-            // One call when the stored readings are stale (classic: one batch; server-side: one signals read).
-            var notFresher = readings.IsFresh(now, options.Value.FreshFor)
-                ? null
-                : await car.FetchReadingsAsync(readings, now, cancellationToken);
-            await store.SaveAsync(readings, cancellationToken);
+            var attributes = await car.AttributesAsync(time.GetUtcNow(), cancellationToken);
+            // One call when the stored readings are stale (classic: one batch; server-side: one signals read), shared by
+            // every view of the car that wants it at the same time.
+            var (readings, notFresher, notKept) = await freshReadings.ForAsync(car, cancellationToken);
+            var now = time.GetUtcNow();
             if (notFresher is not null && !ReadingPaths.All.Any(path => readings.Find(path)?.Value is not null))
             {
                 return new VehicleDetailsOutcome.Failed(notFresher);
             }
 
-            return new VehicleDetailsOutcome.Found(Details(attributes, car.Permissions(readings), readings, notFresher, now));
+            return new VehicleDetailsOutcome.Found(Details(attributes, car.Permissions(readings), readings, notFresher, now) with { NotKept = notKept });
         }
         catch (SmartcarApiException e) when (e.RequiresReconnect)
         {

@@ -1,5 +1,7 @@
 using Mediator;
+using SmartcarClean.Application.Flows;
 using SmartcarClean.Application.Readings;
+using SmartcarClean.Domain.Vehicles;
 
 namespace SmartcarClean.Application.Vehicles.RefreshVehicleReadings;
 
@@ -26,24 +28,30 @@ public abstract record RefreshVehicleReadingsOutcome
     public sealed record NotFound : RefreshVehicleReadingsOutcome;
 }
 
-internal sealed class RefreshVehicleReadingsHandler(ReadingsStore store, TimeProvider time)
+internal sealed class RefreshVehicleReadingsHandler(UserVehicles vehicles, FreshReadings freshReadings, TimeProvider time)
     : ICommandHandler<RefreshVehicleReadings, RefreshVehicleReadingsOutcome>
 {
     public async ValueTask<RefreshVehicleReadingsOutcome> Handle(RefreshVehicleReadings command, CancellationToken cancellationToken)
     {
-        if (await store.ForCurrentUserAsync(command.VehicleId, cancellationToken) is not { } readings)
+        if (await vehicles.FindAsync(command.VehicleId, cancellationToken) is not { } vehicle)
         {
             return new RefreshVehicleReadingsOutcome.NotFound();
         }
 
-        var now = time.GetUtcNow();
-        if (readings.RefreshAllowedAt(now) is { } allowedAt)
+        // In the car's turn: expiring readings another request is fetching right now would make the next view ask again.
+        var outcome = await freshReadings.ChangeAsync<RefreshVehicleReadingsOutcome>(vehicle, readings =>
         {
-            return new RefreshVehicleReadingsOutcome.TooSoon(allowedAt, now);
-        }
+            var now = time.GetUtcNow();
+            if (readings.RefreshAllowedAt(now) is { } allowedAt)
+            {
+                return new RefreshVehicleReadingsOutcome.TooSoon(allowedAt, now);
+            }
 
-        readings.Expire();
-        await store.SaveAsync(readings, cancellationToken);
-        return new RefreshVehicleReadingsOutcome.Refreshing();
+            readings.Expire();
+            return new RefreshVehicleReadingsOutcome.Refreshing();
+        }, cancellationToken);
+
+        // Smartcar is being asked about this car right now, for another request, and has been for the page deadline.
+        return outcome ?? new RefreshVehicleReadingsOutcome.TooSoon(time.GetUtcNow() + VehicleReadings.RefreshInterval, time.GetUtcNow());
     }
 }
