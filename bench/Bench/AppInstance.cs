@@ -126,8 +126,10 @@ internal sealed class AppInstance : IAsyncDisposable
 
             try
             {
+                // 503 while the database or key ring is not ready; a commit without /health/ready answers something
+                // else once it listens (a redirect to localhost, a 404), which is ready enough to measure.
                 using var ready = await http.GetAsync(new Uri($"http://127.0.0.1:{BaseUrl.Port}/health/ready"));
-                if (ready.StatusCode == HttpStatusCode.OK)
+                if (ready.StatusCode != HttpStatusCode.ServiceUnavailable)
                 {
                     return;
                 }

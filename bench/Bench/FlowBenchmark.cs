@@ -65,8 +65,8 @@ internal sealed class FlowBenchmark(IReadOnlyList<AppInstance> instances, string
     {
         var loads = plan.LatencyLoads;
         using var visitor = new Visitor();
-        // Each cold page is another car's first view: two sets of cars, one for each run.
-        var user = await ConnectedAsync(visitor, vehiclePageServed ? 2 * loads : 1, measureConnect: false);
+        // Each cold page is another car's first view: two sets of cars, one for each run (the list shows them all).
+        var user = await ConnectedAsync(visitor, 2 * loads, measureConnect: false);
         var list = new Uri(App.BaseUrl, "/vehicles");
         var carCount = user.Cars.Count;
 
