@@ -149,8 +149,49 @@ internal sealed class AppInstance : IAsyncDisposable
         throw new BenchException($"the app ({flow}) was not ready after 90 s: {LogTail()}");
     }
 
-    private string LogTail() =>
-        string.Join(Environment.NewLine, File.ReadAllLines(_logFile).TakeLast(15));
+    /// <summary>How many lines the app has printed so far: a mark for <see cref="UnhandledExceptionsSince"/>.</summary>
+    public int LogLength => ReadLog().Count;
+
+    /// <summary>
+    /// The cause of each request that ended in the app's exception handler (a 500) since <paramref name="mark"/>: the
+    /// innermost exception the log names, e.g. <c>Microsoft.Data.Sqlite.SqliteException (0x80004005): SQLite Error 5: ...</c>.
+    /// </summary>
+    public IReadOnlyList<string> UnhandledExceptionsSince(int mark)
+    {
+        var lines = ReadLog();
+        var causes = new List<string>();
+        for (var i = mark; i < lines.Count; i++)
+        {
+            if (lines[i].StartsWith("fail: Microsoft.AspNetCore.Diagnostics.ExceptionHandlerMiddleware", StringComparison.Ordinal))
+            {
+                var entry = lines.Skip(i + 1).TakeWhile(line => line.StartsWith(' ')).Select(line => line.Trim()).ToList();
+                var cause = entry.LastOrDefault(line => line.StartsWith("--->", StringComparison.Ordinal))?[4..].Trim()
+                    ?? entry.FirstOrDefault(line => line.Contains("Exception", StringComparison.Ordinal) && !line.StartsWith("at ", StringComparison.Ordinal));
+                causes.Add(cause ?? "an exception");
+            }
+        }
+
+        return causes;
+    }
+
+    private string LogTail() => string.Join(Environment.NewLine, ReadLog().TakeLast(15));
+
+    // The app is still writing it.
+    private List<string> ReadLog()
+    {
+        lock (_log)
+        {
+            using var file = new FileStream(_logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(file);
+            var lines = new List<string>();
+            while (reader.ReadLine() is { } line)
+            {
+                lines.Add(line);
+            }
+
+            return lines;
+        }
+    }
 
     private static void Write(StreamWriter log, string? line)
     {

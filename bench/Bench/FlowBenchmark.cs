@@ -125,6 +125,7 @@ internal sealed class FlowBenchmark(IReadOnlyList<AppInstance> instances, string
         await Smartcar.AdvanceClockAsync(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(5));
 
         var before = (await Smartcar.CallsAsync()).Count;
+        var logMarks = instances.Select(instance => instance.LogLength).ToList();
         var pages = await Task.WhenAll(Enumerable.Range(0, loads)
             .Select(i => visitor.LoadAsync(new Uri(instances[i % instances.Count].BaseUrl, $"/vehicles/{car.Id}"))));
         var during = (await Smartcar.CallsAsync()).Skip(before).ToList();
@@ -135,7 +136,8 @@ internal sealed class FlowBenchmark(IReadOnlyList<AppInstance> instances, string
         report.Add(new Measurement(Race, flow, Invariant($"POST {tokenEndpoint} during {loads} concurrent loads ({where})"),
             Invariant($"{tokenCalls}"), "1", tokenCalls == 1));
         report.Add(new Measurement(Race, flow, "loads that showed the car (200 with its VIN)",
-            Invariant($"{succeeded} of {loads}{Failures(pages)}"), Invariant($"{loads}"), succeeded == loads));
+            Invariant($"{succeeded} of {loads}{Failures(pages)}{Causes(instances.SelectMany((instance, i) => instance.UnhandledExceptionsSince(logMarks[i])))}"),
+            Invariant($"{loads}"), succeeded == loads));
         report.Add(new Measurement(Race, flow, "every Smartcar call during the race", Endpoints(during), "", null));
     }
 
@@ -197,6 +199,13 @@ internal sealed class FlowBenchmark(IReadOnlyList<AppInstance> instances, string
     {
         var failed = pages.Where(p => p.Status != 200).GroupBy(p => p.Status).Select(g => Invariant($"{g.Count()} answered {g.Key}")).ToList();
         return failed.Count == 0 ? "" : $" ({string.Join(", ", failed)})";
+    }
+
+    /// <summary>Why the app answered 500, from its log: so a missed target names its cause.</summary>
+    private static string Causes(IEnumerable<string> causes)
+    {
+        var counted = causes.GroupBy(cause => cause).Select(g => Invariant($"{g.Count()} x {g.Key}")).ToList();
+        return counted.Count == 0 ? "" : $"; the app's log: {string.Join("; ", counted)}";
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
