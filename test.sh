@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of SmartcarClean on a fresh machine: installs Debian's Chromium (and PostgreSQL) when missing, restores,
-# builds, runs the unit, the emulator's and the browser acceptance tests, prints "Acceptance: N scenarios, X s per
-# scenario" and "N passed, N failed, N skipped", and exits non-zero on any failure. The acceptance reports (HTML,
-# JUnit, TRX, Cucumber Messages) and, for each failed scenario, its screenshot, Playwright trace and emulator request
-# log go to artifacts/acceptance/.
+# builds, runs the unit, the emulator's and the browser acceptance tests and the benchmark's smoke run (bench/),
+# prints "Acceptance: N scenarios, X s per scenario" and "N passed, N failed, N skipped", and exits non-zero on any
+# failure. The acceptance reports (HTML, JUnit, TRX, Cucumber Messages) and, for each failed scenario, its
+# screenshot, Playwright trace and emulator request log go to artifacts/acceptance/.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -41,6 +41,14 @@ if [ "${scenarios:-0}" -gt 0 ]; then
   awk -v n="$scenarios" -v s="$elapsed" 'BEGIN { printf "Acceptance: %d scenarios, %.1f s per scenario\n", n, s / n }'
 fi
 echo "Acceptance suite: $elapsed s. Report: $ACCEPTANCE_ARTIFACTS/report.html (Cucumber's HTML report; cucumber.ndjson, junit.xml, acceptance.trx and failure files beside it)"
+
+# The benchmark's smoke run (bench/README.md): Smartcar calls per view, latency under delay, the refresh race.
+started=$(date +%s)
+if ! bench/run.sh --smoke --no-build; then
+  echo "Benchmark smoke run FAILED: a target was missed or it could not measure (see the lines above, bench/README.md)"
+  status=1
+fi
+echo "Benchmark smoke run: $(( $(date +%s) - started )) s. Results: artifacts/bench/smoke-results.md, the app's log beside it"
 
 # One plain closing line, summed over every test project's TRX file.
 count() { grep -ho "$1=\"[0-9]*\"" "$results"/*.trx "$ACCEPTANCE_ARTIFACTS"/*.trx 2>/dev/null | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }

@@ -1,51 +1,46 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SmartcarClean.Acceptance.Support;
-using SmartcarClean.Emulator;
+using SmartcarClean.Emulator.Testing;
 
 namespace SmartcarClean.Acceptance.Drivers;
 
 /// <summary>
 /// The fast way to a car already connected, for scenarios where connecting is not the subject ("Given I have
-/// connected my ..."): the same requests the browser would make to the app and to Connect (start at /login, brand
-/// list, brand, sign-in, permissions, Allow, back to the app, which exchanges the code and lists the cars), sent with
-/// the browser's own cookies but without loading pages. Connect's redirect back is kept in the journey.
+/// connected my ..."): the same requests the browser would make to the app and to Connect (<see cref="ConnectWalk"/>,
+/// shared with the benchmark), sent with the browser's own cookies but without loading pages, then back to the app,
+/// which exchanges the code and lists the cars. Connect's redirect back is kept in the journey.
 /// </summary>
-public sealed partial class ConnectShortcut(BrowserDriver browser, AppUnderTest app, SmartcarEmulator smartcar, ConnectJourney journey)
+public sealed class ConnectShortcut(BrowserDriver browser, AppUnderTest app, ConnectJourney journey)
 {
     public async Task ConnectAsync(string make, string email)
     {
-        var http = browser.Context.APIRequest;
-        // The app starts Connect and sends the browser to Connect's first page, which names the Connect session.
-        var preamble = await OkAsync(http.GetAsync(new Uri(app.BaseUrl, "/login").AbsoluteUri));
-        var session = ConnectSession().Match(await preamble.TextAsync());
-        session.Success.ShouldBeTrue("Connect's first page leads to its brand list");
-        var connect = $"{smartcar.BaseUrl}/connect/{session.Groups[1].Value}";
+        var http = new BrowserRequests(browser.Context.APIRequest);
+        var redirect = await ConnectWalk.AllowAsync(http, app.BaseUrl, make, email, TestData.CarMakerPassword);
 
-        await OkAsync(http.GetAsync($"{connect}/brands"));
-        await OkAsync(http.GetAsync($"{connect}/login?make={Uri.EscapeDataString(make)}"));
-        var signIn = http.CreateFormData();
-        signIn.Set("username", email);
-        signIn.Set("password", TestData.CarMakerPassword);
-        await OkAsync(http.PostAsync($"{connect}/login", new() { Form = signIn }));
-        var allow = http.CreateFormData();
-        allow.Set("decision", "allow");
-        var decision = await http.PostAsync($"{connect}/decision", new() { Form = allow, MaxRedirects = 0 });
-
-        var redirect = decision.Headers["location"];
-        redirect.ShouldStartWith(app.RedirectUri + "?");
-        journey.Record(new Uri(redirect));
-        var vehicles = await OkAsync(http.GetAsync(redirect));
-        new Uri(vehicles.Url).AbsolutePath.ShouldBe("/vehicles");
+        redirect.AbsoluteUri.ShouldStartWith(app.RedirectUri + "?");
+        journey.Record(redirect);
+        var vehicles = await http.GetAsync(redirect);
+        vehicles.IsSuccess.ShouldBeTrue($"{vehicles.Url} answered {vehicles.Status}");
+        vehicles.Url.AbsolutePath.ShouldBe("/vehicles");
     }
 
-    private static async Task<IAPIResponse> OkAsync(Task<IAPIResponse> request)
+    /// <summary>Playwright's request context: the browser's cookies, without loading pages.</summary>
+    private sealed class BrowserRequests(IAPIRequestContext http) : IConnectBrowser
     {
-        var response = await request;
-        response.Ok.ShouldBeTrue($"{response.Url} answered {response.Status}");
-        return response;
-    }
+        public async Task<BrowsedResponse> GetAsync(Uri url) => await ReadAsync(await http.GetAsync(url.AbsoluteUri));
 
-    [GeneratedRegex("/connect/([0-9a-f]+)/brands")]
-    private static partial Regex ConnectSession();
+        public async Task<BrowsedResponse> PostFormAsync(Uri url, IReadOnlyList<KeyValuePair<string, string>> form, bool followRedirects)
+        {
+            var data = http.CreateFormData();
+            foreach (var (name, value) in form)
+            {
+                data.Set(name, value);
+            }
+
+            return await ReadAsync(await http.PostAsync(url.AbsoluteUri, new() { Form = data, MaxRedirects = followRedirects ? null : 0 }));
+        }
+
+        private static async Task<BrowsedResponse> ReadAsync(IAPIResponse response) => new(
+            response.Status, new Uri(response.Url), response.Headers.GetValueOrDefault("location"), await response.TextAsync());
+    }
 }

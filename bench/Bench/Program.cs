@@ -1,0 +1,42 @@
+using SmartcarClean.Bench;
+
+// bench/run.sh [--smoke] [--out FILE] [--note "what the machine was doing"]: see bench/README.md.
+var smoke = args.Contains("--smoke");
+var plan = smoke ? BenchPlan.Smoke : BenchPlan.Full;
+var output = Argument("--out") ?? (smoke ? Path.Combine("artifacts", "bench", "smoke-results.md") : Path.Combine("bench", "results.md"));
+var report = new Report(plan, Argument("--note"));
+
+Console.WriteLine($"Benchmark ({plan.Name}): the real app and its embedded emulator, one process per flow.");
+try
+{
+    foreach (var flow in new[] { "Classic", "ServerSide" })
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // One instance today; the race across two instances (issue 14) passes more.
+        await using var app = await AppInstance.StartAsync(flow, Path.GetFullPath(Path.Combine("artifacts", "bench", $"app-{flow}.log")));
+        var started = clock.Elapsed;
+        await new FlowBenchmark([app], flow, plan, report).RunAsync();
+        Console.WriteLine($"  {flow}: the app started in {started.TotalSeconds:F1} s, measured in {(clock.Elapsed - started).TotalSeconds:F1} s");
+    }
+}
+catch (BenchException e)
+{
+    await Console.Error.WriteLineAsync($"Benchmark could not measure: {e.Message}");
+    return 2;
+}
+
+report.Write(Path.GetFullPath(output));
+Console.WriteLine($"Results: {output}");
+var missed = report.Missed.ToList();
+foreach (var m in missed)
+{
+    await Console.Error.WriteLineAsync($"Target missed: {m.Flow} {m.What}: {m.Value} (target: {m.Target})");
+}
+
+return missed.Count == 0 ? 0 : 1;
+
+string? Argument(string name)
+{
+    var at = Array.IndexOf(args, name);
+    return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+}
