@@ -264,4 +264,34 @@ public sealed class StorageOnSqlite() : StorageTests(DatabaseProvider.Sqlite)
         await using var after = app.CreateAsyncScope();
         (await after.ServiceProvider.GetRequiredService<AppDbContext>().SmartcarUserLinks.CountAsync()).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Upgrading_keeps_the_readings_stored_for_a_classic_car()
+    {
+        await using var app = StartApp();
+        await using (var scope = app.CreateAsyncScope())
+        {
+            // The database as the release before the server-side vehicle page left it: one car with one stored reading.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.GetService<IMigrator>().MigrateAsync("20261201214426_VehicleReadings");
+            await db.Database.ExecuteSqlRawAsync(
+                """
+                INSERT INTO Connections (Id, OwnerId, AccessTokenEncrypted, RefreshTokenEncrypted, AccessTokenExpiresAt, RefreshTokenExpiresAt, ConnectedAt, ReconnectNeeded)
+                    VALUES ('7d0f2f3e-0000-4000-8000-000000000001', 'owner', 'a', 'r', 0, 0, 0, 0);
+                INSERT INTO ConnectedVehicle (Id, ConnectionId, SmartcarVehicleId) VALUES (5, '7d0f2f3e-0000-4000-8000-000000000001', 'car-1');
+                INSERT INTO VehicleReadings (ConnectedVehicleId, AskedAt, AnsweredAt) VALUES (5, 1, 2);
+                INSERT INTO StoredReading (Path, ValueEncrypted, RecordedAt, FetchedAt, VehicleReadingsId) VALUES ('/odometer', 'sealed', 3, 4, 5);
+                """);
+        }
+
+        await app.MigrateDatabaseAsync();
+
+        await using var after = app.CreateAsyncScope();
+        var kept = await after.ServiceProvider.GetRequiredService<AppDbContext>().Database.SqlQueryRaw<string>(
+            """
+            SELECT s.Path || ' ' || s.ValueEncrypted || ' ' || s.RecordedAt || ' ' || v.AnsweredAt AS Value
+            FROM StoredReading s JOIN VehicleReadings v ON v.Id = s.VehicleReadingsId WHERE v.ConnectedVehicleId = 5
+            """).ToListAsync();
+        kept.ShouldBe(["/odometer sealed 3 2"], "a car past its monthly allowance still has its readings to show");
+    }
 }

@@ -6,17 +6,20 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
 {
     /// <summary>
     /// Readings of server-side cars (keyed by ConnectedVehicle or LinkedVehicle) and each LinkedVehicle's Smartcar
-    /// connection id and permissions. The stored readings are a cache whose key changes (ConnectedVehicleId becomes one of
-    /// two optional keys): the two tables are made anew rather than rebuilt (SQLite's rebuild of StoredReading would point
-    /// at VehicleReadings' new key before it exists), so each car's next view asks Smartcar once.
+    /// connection id and permissions. The readings' key changes (ConnectedVehicleId becomes one of two optional keys): the
+    /// two tables are made anew rather than rebuilt (SQLite's rebuild of StoredReading would point at VehicleReadings' new
+    /// key before it exists), and the classic cars' stored readings are copied across: a car past its monthly allowance
+    /// has nothing else to show.
     /// </summary>
     public partial class ServerSideVehiclePage : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(name: "StoredReading");
-            migrationBuilder.DropTable(name: "VehicleReadings");
+            // Set aside (renaming VehicleReadings also repoints StoredReading_Before's foreign key), copied back below.
+            migrationBuilder.Sql("ALTER TABLE \"StoredReading\" RENAME TO \"StoredReading_Before\";");
+            migrationBuilder.Sql("DROP INDEX \"IX_StoredReading_VehicleReadingsId_Path\";");
+            migrationBuilder.Sql("ALTER TABLE \"VehicleReadings\" RENAME TO \"VehicleReadings_Before\";");
 
             migrationBuilder.AddColumn<string>(
                 name: "ConnectionId",
@@ -74,6 +77,22 @@ namespace SmartcarClean.Infrastructure.Persistence.Migrations
                 table: "VehicleReadings",
                 column: "LinkedVehicleId",
                 unique: true);
+
+            migrationBuilder.Sql(
+                """
+                INSERT INTO "VehicleReadings" ("ConnectedVehicleId", "AskedAt", "AnsweredAt")
+                SELECT "ConnectedVehicleId", "AskedAt", "AnsweredAt" FROM "VehicleReadings_Before";
+                """);
+            migrationBuilder.Sql(
+                """
+                INSERT INTO "StoredReading" ("Path", "ValueEncrypted", "UnitSystem", "RecordedAt", "FetchedAt", "FailureStatusCode",
+                    "FailureType", "FailureCode", "FailureMessage", "FailureRetryAt", "VehicleReadingsId")
+                SELECT s."Path", s."ValueEncrypted", s."UnitSystem", s."RecordedAt", s."FetchedAt", s."FailureStatusCode",
+                    s."FailureType", s."FailureCode", s."FailureMessage", s."FailureRetryAt", v."Id"
+                FROM "StoredReading_Before" s JOIN "VehicleReadings" v ON v."ConnectedVehicleId" = s."VehicleReadingsId";
+                """);
+            migrationBuilder.Sql("DROP TABLE \"StoredReading_Before\";");
+            migrationBuilder.Sql("DROP TABLE \"VehicleReadings_Before\";");
         }
 
         /// <inheritdoc />
