@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SmartcarClean.Infrastructure.Persistence;
 
 namespace SmartcarClean.Web.Startup;
 
@@ -18,6 +19,8 @@ public static class StartupRefusal
     public static string? Reason(Exception exception) => exception switch
     {
         InvalidSettingsException invalid => invalid.Message,
+        // A database that cannot be opened or migrated: the driver's reason, without its stack.
+        DatabaseUnusableException unusable => unusable.Message,
         // Settings Smartcar would refuse, each named with the rule it breaks.
         OptionsValidationException invalid => string.Join(" ", invalid.Failures),
         // A setting that is not even of the right type (e.g. Smartcar:Flow=Sideways): the binder names it.

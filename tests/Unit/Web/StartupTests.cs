@@ -150,6 +150,21 @@ public sealed partial class StartupTests : IDisposable
     }
 
     [Fact]
+    public async Task The_app_refuses_to_start_on_a_database_it_cannot_reach_in_one_line_without_its_password()
+    {
+        await using var app = await StartAsync("Development", new()
+        {
+            ["Emulator__Port"] = "0",
+            ["Database__Provider"] = "PostgreSql",
+            // Nothing listens there: an outage, or a wrong host or port.
+            ["ConnectionStrings__Default"] = $"Host=127.0.0.1;Port={FreePort()};Username=app;Password=not-for-the-log;Timeout=3",
+        });
+
+        app.ShouldHaveRefusedWithOneLine("SmartcarClean cannot start: the database (PostgreSql, ConnectionStrings:Default) cannot be reached or migrated: Failed to connect to 127.0.0.1:");
+        app.Error.ShouldNotContain("not-for-the-log");
+    }
+
+    [Fact]
     public async Task In_production_with_smartcar_settings_from_dotnet_variables_the_emulator_stays_off_and_connect_is_smartcars()
     {
         var emulatorPort = FreePort();
