@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # The benchmark of issue 13 (bench/README.md): builds the app and the bench, starts the real app (one process per
 # Connect flow, with its embedded Smartcar emulator), measures Smartcar calls per view, page latency and the refresh
-# race, then (full run) the refresh race across two app instances on one PostgreSQL database with the standalone
-# emulator (a throw-away cluster from scripts/test-postgres.sh unless SMARTCARCLEAN_TEST_POSTGRES names one), writes bench/results.md (or, with --smoke, artifacts/bench/smoke-results.md) and exits 1 when a target is
-# missed (each named on stderr), 2 when it could not measure.
-#   bench/run.sh                       the full run: N = 1, 10, 50 cars, 30 loads per latency, 200 in the race (Release)
+# race; then (full run only) the refresh race across two app instances on one PostgreSQL database and the standalone
+# emulator (a throw-away cluster from scripts/test-postgres.sh unless SMARTCARCLEAN_TEST_POSTGRES names one). Writes
+# bench/results.md (or, with --smoke, artifacts/bench/smoke-results.md) and exits 1 when a target is missed (each
+# named on stderr), 2 when it could not measure.
+#   bench/run.sh                       the full run: N = 1, 10, 50 cars, 30 loads per latency, 200 in each race (Release)
 #   bench/run.sh --smoke               N = 1 and 10, 5 loads, 50 in the race (Debug, as ./test.sh builds it)
 #   bench/run.sh --no-build            use what is built
 #   bench/run.sh --note "TEXT"         what the machine was doing, written into the results
