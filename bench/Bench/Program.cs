@@ -28,6 +28,12 @@ catch (BenchException e)
     await Console.Error.WriteLineAsync($"Benchmark could not measure: {e.Message}");
     return 2;
 }
+catch (HttpRequestException e)
+{
+    // An app or emulator process that stopped answering mid-run (its log is in artifacts/bench/).
+    await Console.Error.WriteLineAsync($"Benchmark could not measure: {e.Message} {e.InnerException?.Message}");
+    return 2;
+}
 
 report.Write(Path.GetFullPath(output));
 Console.WriteLine($"Results: {output}");
