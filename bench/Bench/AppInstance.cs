@@ -7,9 +7,11 @@ namespace SmartcarClean.Bench;
 
 /// <summary>
 /// One instance of the real app: the built <c>SmartcarClean.Web.dll</c> run by <c>dotnet</c> as a process of its own,
-/// on Kestrel at a free loopback port, with its SQLite database and key ring in a temporary folder, and its embedded
-/// Smartcar emulator on another free port. Offline the app and the emulator share one clock, so advancing the
-/// emulator's clock (<see cref="EmulatorSteering.AdvanceClockAsync"/>) expires the app's tokens and readings too.
+/// on Kestrel at a free loopback port. Alone (<see cref="StartAsync"/>): its SQLite database and key ring in a temporary
+/// folder and its embedded Smartcar emulator on another free port; the app and the emulator share one clock, so
+/// advancing the emulator's clock (<see cref="EmulatorSteering.AdvanceClockAsync"/>) expires the app's tokens and
+/// readings too. One of several (<see cref="StartSharingAsync"/>): a shared PostgreSQL database and the standalone
+/// emulator, and the app's clock is the real one.
 /// </summary>
 internal sealed class AppInstance : IAsyncDisposable
 {
@@ -17,9 +19,11 @@ internal sealed class AppInstance : IAsyncDisposable
     private readonly string _dataDirectory;
     private readonly string _logFile;
     private readonly StreamWriter _log;
+    private readonly bool _ownsEmulator;
 
-    private AppInstance(Process process, Uri baseUrl, EmulatorSteering smartcar, string dataDirectory, string logFile, StreamWriter log)
+    private AppInstance(Process process, Uri baseUrl, EmulatorSteering smartcar, string dataDirectory, string logFile, StreamWriter log, bool ownsEmulator)
     {
+        _ownsEmulator = ownsEmulator;
         _process = process;
         _log = log;
         BaseUrl = baseUrl;
@@ -34,36 +38,54 @@ internal sealed class AppInstance : IAsyncDisposable
     public EmulatorSteering Smartcar { get; }
 
     /// <summary>
-    /// Starts an instance in <paramref name="flow"/> (<c>Classic</c> or <c>ServerSide</c>) and waits until it is ready;
-    /// what it prints goes to <paramref name="logFile"/>, kept after the run for a 500 to be explained.
+    /// Starts an instance in <paramref name="flow"/> (<c>Classic</c> or <c>ServerSide</c>) with its embedded emulator and
+    /// waits until it is ready; what it prints goes to <paramref name="logFile"/>, kept after the run for a 500 to be explained.
     /// </summary>
     public static async Task<AppInstance> StartAsync(string flow, string logFile)
     {
-        var root = RepositoryRoot();
-        var configuration = typeof(AppInstance).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-        var app = Path.Combine(root, "src", "Web", "bin", configuration, "net10.0", "SmartcarClean.Web.dll");
-        if (!File.Exists(app))
-        {
-            throw new BenchException($"the app is not built ({app} is missing): run bench/run.sh, which builds it.");
-        }
-
-        var dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-bench-").FullName;
         var (appPort, emulatorPort) = (FreePort(), FreePort());
         var baseUrl = new Uri($"http://localhost:{appPort}");
-        var start = new ProcessStartInfo("dotnet")
+        var settings = Settings(flow, baseUrl);
+        settings["ASPNETCORE_ENVIRONMENT"] = "Development"; // the embedded emulator, and plain http
+        settings["Smartcar__RedirectUri"] = new Uri(baseUrl, "/exchange").AbsoluteUri;
+        settings["Emulator__Port"] = emulatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Emulator__PopupRedirectUri"] = $"https://javascript-sdk.smartcar.com/v2/redirect?app_origin={baseUrl.GetLeftPart(UriPartial.Authority)}";
+        return await LaunchAsync(flow, logFile, baseUrl, settings, new EmulatorSteering(new Uri($"http://127.0.0.1:{emulatorPort}")), ownsEmulator: true);
+    }
+
+    /// <summary>
+    /// Starts one of several instances (README "Several instances"): no embedded emulator, the database
+    /// <paramref name="connectionString"/> (PostgreSQL, shared with the others, key ring included) and every
+    /// <c>Smartcar__*BaseUrl</c> at the standalone <paramref name="emulator"/>, with the client it registers.
+    /// </summary>
+    public static async Task<AppInstance> StartSharingAsync(string flow, string logFile, StandaloneEmulator emulator, string connectionString)
+    {
+        var baseUrl = new Uri($"http://localhost:{FreePort()}");
+        var settings = Settings(flow, baseUrl);
+        var smartcar = emulator.BaseUrl.GetLeftPart(UriPartial.Authority);
+        settings["ASPNETCORE_ENVIRONMENT"] = "Development"; // plain http
+        settings["Emulator__Enabled"] = "false";
+        settings["Database__Provider"] = "PostgreSql";
+        settings["ConnectionStrings__Default"] = connectionString;
+        // The client emulator/applications.json registers; Connect's redirect goes to the instance that started it.
+        settings["Smartcar__ClientId"] = "8229df9f-91a0-4ff0-a1ae-a1f38ee24d07";
+        settings["Smartcar__ClientSecret"] = "emulator-client-secret";
+        settings["Smartcar__RedirectUri"] = "http://localhost:8000/exchange";
+        settings["Smartcar__Mode"] = "test";
+        foreach (var url in new[] { "ConnectBaseUrl", "AuthBaseUrl", "ApiBaseUrl", "ApplicationAuthBaseUrl", "VehicleApiBaseUrl", "JavaScriptSdkBaseUrl" })
         {
-            ArgumentList = { app },
-            WorkingDirectory = Path.Combine(root, "src", "Web"), // the content root: appsettings*.json
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        // Whatever this shell says about Smartcar, the bench runs offline against the embedded emulator.
-        foreach (var inherited in start.Environment.Keys.Where(IsOutsideSetting).ToList())
-        {
-            start.Environment.Remove(inherited);
+            settings[$"Smartcar__{url}"] = smartcar;
         }
 
-        foreach (var (name, value) in Settings(flow, baseUrl, emulatorPort, dataDirectory))
+        return await LaunchAsync(flow, logFile, baseUrl, settings, emulator.Smartcar, ownsEmulator: false);
+    }
+
+    private static async Task<AppInstance> LaunchAsync(string flow, string logFile, Uri baseUrl, Dictionary<string, string> settings, EmulatorSteering smartcar, bool ownsEmulator)
+    {
+        var start = Dotnet(Built(Path.Combine("src", "Web"), "SmartcarClean.Web.dll"), Path.Combine(RepositoryRoot(), "src", "Web")); // the content root: appsettings*.json
+        var dataDirectory = Directory.CreateTempSubdirectory("smartcarclean-bench-").FullName;
+        settings["DataDirectory"] = dataDirectory;
+        foreach (var (name, value) in settings)
         {
             start.Environment[name] = value;
         }
@@ -76,23 +98,47 @@ internal sealed class AppInstance : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var instance = new AppInstance(process, baseUrl, new EmulatorSteering(new Uri($"http://127.0.0.1:{emulatorPort}")), dataDirectory, logFile, log);
+        var instance = new AppInstance(process, baseUrl, smartcar, dataDirectory, logFile, log, ownsEmulator);
         await instance.WaitUntilReadyAsync(flow);
         return instance;
     }
 
-    /// <summary>The settings a developer would give it, plus free ports, a data folder of its own and no abuse limit per address.</summary>
-    private static Dictionary<string, string> Settings(string flow, Uri baseUrl, int emulatorPort, string dataDirectory)
+    /// <summary>
+    /// <c>dotnet DLL</c>, its output redirected, with none of this shell's settings about Smartcar, the emulator, the
+    /// database or the environment: the bench decides them.
+    /// </summary>
+    public static ProcessStartInfo Dotnet(string dll, string? workingDirectory)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll },
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var inherited in start.Environment.Keys.Where(IsOutsideSetting).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        return start;
+    }
+
+    /// <summary>A project's built <paramref name="dll"/>, in the configuration the bench was built in (bench/run.sh builds them together).</summary>
+    public static string Built(string project, string dll)
+    {
+        var configuration = typeof(AppInstance).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var path = Path.Combine(RepositoryRoot(), project, "bin", configuration, "net10.0", dll);
+        return File.Exists(path) ? path : throw new BenchException($"{dll} is not built ({path} is missing): run bench/run.sh, which builds it.");
+    }
+
+    /// <summary>What every instance is given: its flow and free port, warnings-only logging and no abuse limit per address.</summary>
+    private static Dictionary<string, string> Settings(string flow, Uri baseUrl)
     {
         var settings = new Dictionary<string, string>
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development", // the embedded emulator, and plain http
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{baseUrl.Port}",
-            ["DataDirectory"] = dataDirectory,
             ["Smartcar__Flow"] = flow,
-            ["Smartcar__RedirectUri"] = new Uri(baseUrl, "/exchange").AbsoluteUri,
-            ["Emulator__Port"] = emulatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Emulator__PopupRedirectUri"] = $"https://javascript-sdk.smartcar.com/v2/redirect?app_origin={baseUrl.GetLeftPart(UriPartial.Authority)}",
             // The app's own log lines are not what is measured: warnings and errors only.
             ["Logging__LogLevel__Default"] = "Warning",
         };
@@ -111,6 +157,8 @@ internal sealed class AppInstance : IAsyncDisposable
         || name.StartsWith("Emulator__", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("OTEL_", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("Database__", StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith("ConnectionStrings__", StringComparison.OrdinalIgnoreCase)
         || name.StartsWith("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase);
 
     private async Task WaitUntilReadyAsync(string flow)
@@ -193,7 +241,7 @@ internal sealed class AppInstance : IAsyncDisposable
         }
     }
 
-    private static void Write(StreamWriter log, string? line)
+    public static void Write(StreamWriter log, string? line)
     {
         if (line is null)
         {
@@ -228,7 +276,11 @@ internal sealed class AppInstance : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Smartcar.Dispose();
+        if (_ownsEmulator)
+        {
+            Smartcar.Dispose();
+        }
+
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

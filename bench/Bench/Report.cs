@@ -41,6 +41,10 @@ internal sealed class Report(BenchPlan plan, string? note)
         text.AppendLine(Invariant($"- **Machine:** {Environment.ProcessorCount} cores, {CpuModel()}, {MemoryGiB()} GiB memory, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}"));
         text.AppendLine(Invariant($"- **Load average (1, 5, 15 min):** {_loadAtStart} at the start, {LoadAverage()} at the end"));
         text.AppendLine(Invariant($"- **App:** `src/Web` built {Configuration()}, Development environment (the embedded emulator, plain http), SQLite in a temporary folder, one process per flow"));
+        if (plan.RaceAcrossInstances)
+        {
+            text.AppendLine(Invariant($"- **Two instances (the race across them):** two processes of the same build, no embedded emulator, on one new PostgreSQL database (on the cluster SMARTCARCLEAN_TEST_POSTGRES names; by default bench/run.sh starts a throw-away one) and the standalone emulator (`emulator/`), whose access tokens last {BenchPlan.AccessTokenLifetime:c}: due for renewal {BenchPlan.RenewalDueAfter.TotalSeconds:F0} s after connecting, in real time"));
+        }
         if (!string.IsNullOrWhiteSpace(note))
         {
             text.AppendLine(Invariant($"- **What the machine was doing:** {note}"));

@@ -50,7 +50,8 @@ internal sealed partial class Visitor : IConnectBrowser, IDisposable
     public async Task ConnectAsync(Uri app, SeededUser user)
     {
         var redirect = await ConnectWalk.AllowAsync(this, app, EmulatorSteering.Make, user.Email);
-        var exchange = await SendAsync(HttpMethod.Get, redirect, content: null);
+        // Back to this instance, whatever host the redirect URI names: several instances share one (behind a proxy).
+        var exchange = await SendAsync(HttpMethod.Get, new Uri(app, redirect.PathAndQuery), content: null);
         if (exchange.Location is null || new Uri(exchange.Url, exchange.Location).AbsolutePath != "/vehicles")
         {
             throw new BenchException($"connecting failed: {redirect.AbsolutePath} answered {exchange.Status} {exchange.Location}.");
