@@ -52,11 +52,7 @@ internal static class V3Signals
                 body = signal.Body(vehicle, state, units),
             },
             meta = new { retrievedAt = SmartcarHeaders.Iso8601(now), oemUpdatedAt = SmartcarHeaders.Iso8601(now) },
-            links = new
-            {
-                self = $"/vehicles/{vehicle.Id}/signals/{signal.Code}",
-                vehicle = $"/vehicles/{vehicle.Id}",
-            },
+            links = Links(signal, vehicle),
         };
     }
 
@@ -84,13 +80,16 @@ internal static class V3Signals
                 },
             },
             meta = new { retrievedAt = SmartcarHeaders.Iso8601(now) },
-            links = new
-            {
-                self = $"/vehicles/{vehicle.Id}/signals/{signal.Code}",
-                vehicle = $"/vehicles/{vehicle.Id}",
-            },
+            links = Links(signal, vehicle),
         };
     }
+
+    // A signal's links, whether it was read or failed.
+    private static object Links(Signal signal, Vehicle vehicle) => new
+    {
+        self = $"/vehicles/{vehicle.Id}/signals/{signal.Code}",
+        vehicle = $"/vehicles/{vehicle.Id}",
+    };
 
     private sealed record Signal(string Code, string Group, string Name, Func<Vehicle, VehicleState, UnitSystem, object> Body);
 }
